@@ -1,0 +1,15 @@
+/** The cache port: in memory by default, Redis when REDIS_URL is set. Keys are namespaced by the adapter's prefix. */
+export interface Cache {
+  readonly kind: 'memory' | 'redis';
+  get(key: string): Promise<string | null>;
+  getMany(keys: readonly string[]): Promise<(string | null)[]>;
+  /** Sets a value; `ttlSeconds` of 0 or absent keeps it until deleted. */
+  set(key: string, value: string, ttlSeconds?: number): Promise<void>;
+  del(...keys: string[]): Promise<void>;
+  /** Increments an integer counter, creating it with the TTL when absent; returns the new value. */
+  incr(key: string, ttlSeconds: number): Promise<number>;
+  /** Remaining time to live in seconds, or -1 when none, or -2 when absent. */
+  ttl(key: string): Promise<number>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
