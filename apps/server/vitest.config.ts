@@ -1,9 +1,24 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Three projects: unit tests beside the code, and the HTTP integration suite twice — once on the
+ * embedded defaults (PGlite, memory, in-process queue, disk) and once on the real PostgreSQL, Redis,
+ * RabbitMQ and an S3-compatible server.
+ */
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: { name: 'embedded', include: ['test/**/*.test.ts'], env: { GLIMPSE_TEST_MODE: 'embedded' } },
+      },
+      {
+        extends: true,
+        test: { name: 'services', include: ['test/**/*.test.ts'], env: { GLIMPSE_TEST_MODE: 'services' } },
+      },
+    ],
   },
 });

@@ -1,0 +1,108 @@
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './config';
+import { registerRoutes } from './http/routes';
+import { createRateLimiter, LIMITS, type RateLimit, type RateLimitName } from './http/rate-limit';
+import { createHttpServer } from './http/server';
+import { ALL_JOBS, sweepUploads } from './jobs';
+import { createAccounts } from './modules/accounts/service';
+import { createSessions } from './modules/accounts/sessions';
+import { createEngagement } from './modules/engagement/service';
+import { createFeed } from './modules/feed/service';
+import { createGraph } from './modules/graph/service';
+import { createAvatars } from './modules/media/avatars';
+import { createMediaGate } from './modules/media/serve';
+import { createUploads } from './modules/media/uploads';
+import { createPosts } from './modules/posts/service';
+import { closePlatform, createPlatform, type Platform } from './platform';
+import { type Logger, subsystemLogger } from './platform/logger';
+import { createMetrics, type Metrics } from './platform/metrics';
+import type { Services } from './services';
+import { registerJobHandlers } from './worker';
+
+/**
+ * The composition root: config -> platform adapters -> services -> job handlers -> HTTP app.
+ * Everything is wired by hand here and nowhere else.
+ */
+export interface Glimpse {
+  config: Readonly<Config>;
+  platform: Platform;
+  services: Services;
+  metrics: Metrics;
+  /** Null in a worker-only process. */
+  http: FastifyInstance | null;
+  listen(): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function createGlimpse(
+  config: Readonly<Config>,
+  logger: Logger,
+  options: { limits?: Record<RateLimitName, RateLimit> } = {},
+): Promise<Glimpse> {
+  const metrics = createMetrics({ defaultMetrics: config.env === 'production' });
+  const platform = await createPlatform(config, logger, metrics);
+  const { db, queue, blobs, cache } = platform;
+
+  const accounts = createAccounts(db);
+  const uploads = createUploads(db, blobs);
+  const avatars = createAvatars({ db, blobs, queue, accounts, logger: subsystemLogger(logger, 'media') });
+  const services: Services = {
+    accounts,
+    sessions: createSessions(db, { ttlDays: config.sessionTtlDays }),
+    graph: createGraph(db),
+    uploads,
+    avatars,
+    posts: createPosts({ db, queue, uploads, accounts }),
+    engagement: createEngagement(db),
+    feed: createFeed(db),
+  };
+
+  registerJobHandlers({ platform, services, metrics, logger: subsystemLogger(logger, 'jobs'), avatars });
+  const consume = config.role !== 'api';
+  await queue.start(ALL_JOBS, { consume });
+
+  const timers: NodeJS.Timeout[] = [];
+  if (consume) {
+    const sweep = () => queue.enqueue(sweepUploads, { olderThanHours: 24 }).catch(() => {});
+    timers.push(setInterval(sweep, 60 * 60 * 1000).unref());
+  }
+
+  let http: FastifyInstance | null = null;
+  if (config.role !== 'worker') {
+    const rateLimit = createRateLimiter(cache, options.limits ?? LIMITS);
+    http = await createHttpServer({ config, logger, metrics, services, rateLimit });
+    registerRoutes(http, {
+      services,
+      blobs,
+      gate: createMediaGate({ db, graph: services.graph }),
+      metrics,
+      queue,
+      rateLimit,
+      probes: [
+        { name: `database:${db.kind}`, ping: () => db.ping() },
+        { name: `cache:${platform.cache.kind}`, ping: () => platform.cache.ping() },
+        { name: `pubsub:${platform.pubsub.kind}`, ping: () => platform.pubsub.ping() },
+        { name: `queue:${queue.kind}`, ping: () => queue.ping() },
+        { name: `blobs:${blobs.kind}`, ping: () => blobs.ping() },
+      ],
+    });
+  }
+
+  return {
+    config,
+    platform,
+    services,
+    metrics,
+    http,
+    async listen() {
+      if (!http) return 'worker';
+      return http.listen({ port: config.port, host: config.host });
+    },
+    async close() {
+      for (const timer of timers) clearInterval(timer);
+      // Stop taking requests and finish those in flight, then drain jobs, then close the stores.
+      if (http) await http.close();
+      await closePlatform(platform);
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { AppError } from '../errors';
+import { isForeignKeyViolation } from '../platform/db/errors';
+import type { FastifyBaseLogger } from 'fastify';
+
+/**
+ * Maps every error to a stable `extensions.code`. User-caused errors keep their message and field;
+ * anything unexpected becomes INTERNAL with a generic message (the details go to the log only).
+ */
+export type ApiErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'RATE_LIMITED'
+  | 'CONFLICT'
+  | 'GRAPHQL_PARSE_FAILED'
+  | 'GRAPHQL_VALIDATION_FAILED'
+  | 'QUERY_TOO_COMPLEX'
+  | 'INTERNAL';
+
+export function formatError(error: GraphQLError, log: FastifyBaseLogger): GraphQLFormattedError {
+  const original = error.originalError;
+  const base = { message: error.message, ...(error.locations ? { locations: error.locations } : {}), ...(error.path ? { path: error.path } : {}) };
+  if (original instanceof AppError) {
+    const { field, fieldErrors, retryAfterSeconds, reason } = original.details;
+    return {
+      ...base,
+      message: original.message,
+      extensions: {
+        code: original.code,
+        ...(field ? { field } : {}),
+        ...(fieldErrors ? { fieldErrors } : {}),
+        ...(retryAfterSeconds ? { retryAfterSeconds } : {}),
+        ...(reason ? { reason } : {}),
+      },
+    };
+  }
+  if (original && isForeignKeyViolation(original)) {
+    return { ...base, message: 'That item no longer exists', extensions: { code: 'NOT_FOUND' } };
+  }
+  const code = classify(error);
+  if (code === 'INTERNAL') {
+    log.error({ err: original ?? error, path: error.path }, 'unexpected error in GraphQL execution');
+    return { message: 'Internal server error', ...(error.path ? { path: error.path } : {}), extensions: { code } };
+  }
+  return { ...base, extensions: { code } };
+}
+
+function classify(error: GraphQLError): ApiErrorCode {
+  const original = error.originalError as (Error & { code?: string }) | undefined;
+  if (original?.code === 'MER_ERR_GQL_QUERY_DEPTH' || /exceeds the query depth|query is too complex/i.test(error.message)) {
+    return 'QUERY_TOO_COMPLEX';
+  }
+  if (error.message.startsWith('Syntax Error')) return 'GRAPHQL_PARSE_FAILED';
+  if (/^Variable "\$|got invalid value|Expected value of type|Int cannot represent|Float cannot represent/.test(error.message)) {
+    return 'BAD_USER_INPUT';
+  }
+  if (!original) return 'GRAPHQL_VALIDATION_FAILED';
+  return 'INTERNAL';
+}
+
+export { GraphQLError };

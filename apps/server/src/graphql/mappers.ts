@@ -1,0 +1,14 @@
+/** What each GraphQL type's resolvers receive as their parent: rows and small shapes, never GraphQL objects. */
+import type { UserRow } from '../modules/accounts/rows';
+import type { CommentRow } from '../modules/engagement/service';
+import type { PostRow } from '../modules/posts/rows';
+import type { Connection } from './keyset';
+
+export type ViewerParent = { userId: string };
+export type AuthPayloadParent = { token: string; expiresAt: Date; userId: string };
+export type UserConnectionParent = Connection<UserRow>;
+export type PostConnectionParent = Connection<PostRow>;
+export type CommentConnectionParent = Connection<CommentRow>;
+export type UserEdgeParent = { cursor: string; node: UserRow };
+export type PostEdgeParent = { cursor: string; node: PostRow };
+export type CommentEdgeParent = { cursor: string; node: CommentRow };

@@ -1,0 +1,41 @@
+import { GraphQLScalarType, Kind } from 'graphql';
+import { accountsResolvers } from '../modules/accounts/resolvers';
+import { engagementResolvers } from '../modules/engagement/resolvers';
+import { feedResolvers } from '../modules/feed/resolvers';
+import { graphResolvers } from '../modules/graph/resolvers';
+import { postsResolvers } from '../modules/posts/resolvers';
+import { visiblePost, visibleUser } from './access';
+import type { Resolvers } from './resolvers.generated';
+
+const DateTime = new GraphQLScalarType<Date, string>({
+  name: 'DateTime',
+  serialize: (value) => (value instanceof Date ? value : new Date(String(value))).toISOString(),
+  parseValue: (value) => new Date(String(value)),
+  parseLiteral: (ast) => (ast.kind === Kind.STRING ? new Date(ast.value) : new Date(Number.NaN)),
+});
+
+const baseResolvers: Resolvers = {
+  DateTime,
+  Query: {
+    node: async (_, { id }, ctx) => (await visiblePost(ctx, id))?.post ?? (await visibleUser(ctx, id))?.user ?? null,
+  },
+  Node: {
+    __resolveType: (node) => ('username' in node ? 'User' : 'caption' in node ? 'Post' : 'Comment'),
+  },
+};
+
+/** Merges the modules' resolver maps type by type. */
+export function assembleResolvers(): Resolvers {
+  const all = [baseResolvers, accountsResolvers, graphResolvers, postsResolvers, engagementResolvers, feedResolvers];
+  const merged: Record<string, Record<string, unknown>> = {};
+  for (const resolvers of all) {
+    for (const [type, fields] of Object.entries(resolvers)) {
+      if (fields instanceof GraphQLScalarType) {
+        (merged as Record<string, unknown>)[type] = fields;
+        continue;
+      }
+      merged[type] = { ...merged[type], ...(fields as Record<string, unknown>) };
+    }
+  }
+  return merged as Resolvers;
+}

@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
+import mercurius from 'mercurius';
+import type { Config } from '../config';
+import { createLoaders } from '../graphql/loaders';
+import { assertCost, queryCost } from '../graphql/cost';
+import { formatError } from '../graphql/errors';
+import type { GraphQLContext } from '../graphql/context';
+import { assembleResolvers } from '../graphql/schema';
+import { loadTypeDefs } from '../graphql/sdl';
+import type { Logger } from '../platform/logger';
+import type { Metrics } from '../platform/metrics';
+import type { Services } from '../services';
+import { clearSessionCookie, resolveViewer, setSessionCookie } from './auth';
+import { errorHandler } from './errors';
+import { registerStrictJson } from './json';
+import type { RateLimiter } from './rate-limit';
+
+/** The Fastify app: JSON and multipart parsing, sessions, GraphQL at /graphql, metrics per route and operation. */
+export async function createHttpServer(deps: {
+  config: Readonly<Config>;
+  logger: Logger;
+  metrics: Metrics;
+  services: Services;
+  rateLimit: RateLimiter;
+}): Promise<FastifyInstance> {
+  const { config, logger, metrics, services, rateLimit } = deps;
+  const app = Fastify({
+    loggerInstance: logger.child({ subsystem: 'http' }) as FastifyBaseLogger,
+    // One log line per request, written in onResponse below with the fields we want.
+    logController: new LogController({ disableRequestLogging: true }),
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+  });
+  app.setErrorHandler(errorHandler);
+  registerStrictJson(app);
+  await app.register(cookie);
+  await app.register(multipart);
+
+  app.decorateRequest('viewer', null);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    request.viewer = await resolveViewer(services.sessions, request);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    const seconds = reply.elapsedTime / 1000;
+    metrics.httpDuration.observe({ method: request.method, route, status: String(reply.statusCode) }, seconds);
+    if (route === '/graphql') {
+      const body = request.body as { operationName?: unknown } | undefined;
+      const operation = typeof body?.operationName === 'string' ? body.operationName.slice(0, 64) : 'anonymous';
+      metrics.graphqlDuration.observe({ operation, outcome: reply.statusCode < 400 ? 'ok' : 'error' }, seconds);
+    }
+    request.log.info(
+      { method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      'request',
+    );
+  });
+
+  const publicBase = config.publicUrl?.replace(/\/$/, '') ?? '';
+  await app.register(mercurius, {
+    schema: loadTypeDefs(),
+    resolvers: assembleResolvers() as never,
+    path: '/graphql',
+    graphiql: config.env !== 'production',
+    queryDepth: config.graphql.maxDepth,
+    context: (request, reply): GraphQLContext => ({
+      viewer: request.viewer,
+      services,
+      loaders: createLoaders(services, request.viewer?.userId ?? null),
+      request: { ip: request.ip, userAgent: request.headers['user-agent'] ?? null },
+      session: {
+        set: (token, expiresAt) => setSessionCookie(reply, token, expiresAt, config.cookieSecure),
+        clear: () => clearSessionCookie(reply, config.cookieSecure),
+      },
+      urls: {
+        media: (key) => `${publicBase}/media/${key}`,
+        post: (id) => `${publicBase}/p/${id}`,
+      },
+      rateLimit,
+    }),
+    errorFormatter: (execution, context) => {
+      const log: FastifyBaseLogger = context.reply?.log ?? logger;
+      const errors = execution.errors.map((error) => formatError(error, log));
+      const validationOnly = execution.data == null && errors.every((e) => e.extensions?.code !== 'INTERNAL' && !e.path);
+      return { statusCode: validationOnly ? 400 : 200, response: { data: execution.data ?? null, errors } };
+    },
+  });
+  app.graphql.addHook('preExecution', async (schema, document, context) => {
+    const body = context.reply.request.body as { variables?: Record<string, unknown>; operationName?: string } | undefined;
+    assertCost(queryCost(schema, document, body?.variables, body?.operationName), config.graphql.maxCost);
+  });
+  return app;
+}

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { defineJob, type JobDefinition } from './platform/queue/port';
+
+/**
+ * Every job Glimpse runs, declared once with its payload schema. Start-up refuses to consume when
+ * one of these has no handler.
+ */
+const id = z.string().regex(/^[0-9]{1,19}$/);
+const crop = z.object({
+  x: z.number().min(0).max(1),
+  y: z.number().min(0).max(1),
+  width: z.number().gt(0).max(1),
+  height: z.number().gt(0).max(1),
+});
+
+export const processPostMedia = defineJob('media.process-post', z.object({ postId: id }));
+export const renderAvatar = defineJob(
+  'media.render-avatar',
+  z.object({ userId: id, uploadId: id, crop: crop.nullable() }),
+);
+export const deleteBlobs = defineJob('blobs.delete', z.object({ keys: z.array(z.string().min(1)).min(1).max(1000) }));
+export const sweepUploads = defineJob('uploads.sweep', z.object({ olderThanHours: z.number().int().min(1) }));
+
+export const ALL_JOBS: readonly JobDefinition<unknown>[] = [
+  processPostMedia,
+  renderAvatar,
+  deleteBlobs,
+  sweepUploads,
+] as readonly JobDefinition<unknown>[];

@@ -1,0 +1,131 @@
+import type { GraphQLContext } from '../../graphql/context';
+import { canSeeContentOf, requireViewer, visibleUser } from '../../graphql/access';
+import { pageArgs } from '../../graphql/keyset';
+import { emptyConnection, imageSources, postConnection, userConnection } from '../../graphql/present';
+import type { Resolvers } from '../../graphql/resolvers.generated';
+import { parseEntities } from '../text/entities';
+
+export const accountsResolvers: Resolvers = {
+  Query: {
+    viewer: (_, __, ctx) => (ctx.viewer ? { userId: ctx.viewer.userId } : null),
+    user: async (_, { username }, ctx) => {
+      const row = await ctx.services.accounts.byUsername(username);
+      return row ? ((await visibleUser(ctx, row.id))?.user ?? null) : null;
+    },
+  },
+  Viewer: {
+    user: async ({ userId }, _, ctx) => (await ctx.loaders.user.load(userId))!,
+    email: ({ userId }, _, ctx) => ctx.services.accounts.emailOf(userId),
+    followRequests: async ({ userId }, args, ctx) => {
+      const page = pageArgs(args);
+      const rows = await ctx.services.graph.followRequests(userId, page);
+      return userConnection(ctx, rows, page, (r) => r.edgeId, (r) => r.userId);
+    },
+    savedPosts: async ({ userId }, args, ctx) => {
+      const page = pageArgs(args);
+      const rows = await ctx.services.engagement.saved(userId, page);
+      return postConnection(ctx, rows, page, (r) => r.edgeId, (r) => r.postId);
+    },
+    archivedPosts: async ({ userId }, args, ctx) => {
+      const page = pageArgs(args);
+      const ids = await ctx.services.posts.archivedOf(userId, page);
+      return postConnection(ctx, ids, page, (id) => id, (id) => id);
+    },
+  },
+  User: {
+    displayName: (u) => u.display_name,
+    bioEntities: (u) => parseEntities(u.bio),
+    avatar: (u) => u.avatar,
+    isPrivate: (u) => u.is_private,
+    isVerified: (u) => u.is_verified,
+    followerCount: (u) => u.follower_count,
+    followingCount: (u) => u.following_count,
+    postCount: (u) => u.post_count,
+    createdAt: (u) => u.created_at,
+    viewerFollowState: async (u, _, ctx) => {
+      if (ctx.viewer?.userId === u.id) return 'SELF';
+      const rel = await ctx.loaders.relationship.load(u.id);
+      return rel.following ? 'FOLLOWING' : rel.requested ? 'REQUESTED' : 'NONE';
+    },
+    viewerFollows: async (u, _, ctx) => (await ctx.loaders.relationship.load(u.id)).following,
+    followsViewer: async (u, _, ctx) => (await ctx.loaders.relationship.load(u.id)).followedBy,
+    viewerBlocks: async (u, _, ctx) => (await ctx.loaders.relationship.load(u.id)).blocking,
+    viewerCanSeeContent: (u, _, ctx) => canSeeContentOf(ctx, u),
+    posts: async (u, args, ctx) => {
+      const page = pageArgs(args);
+      if (!(await canSeeContentOf(ctx, u))) return emptyConnection();
+      const ids = await ctx.services.posts.gridOf(u.id, page, { includeUnpublished: ctx.viewer?.userId === u.id });
+      return postConnection(ctx, ids, page, (id) => id, (id) => id);
+    },
+    followers: async (u, args, ctx) => {
+      const page = pageArgs(args);
+      if (!(await canSeeContentOf(ctx, u))) return emptyConnection();
+      const rows = await ctx.services.graph.followers(u.id, page);
+      return userConnection(ctx, rows, page, (r) => r.edgeId, (r) => r.userId);
+    },
+    following: async (u, args, ctx) => {
+      const page = pageArgs(args);
+      if (!(await canSeeContentOf(ctx, u))) return emptyConnection();
+      const rows = await ctx.services.graph.following(u.id, page);
+      return userConnection(ctx, rows, page, (r) => r.edgeId, (r) => r.userId);
+    },
+  },
+  Image: {
+    sources: (image, _, ctx) => imageSources(ctx, image),
+  },
+  AuthPayload: {
+    viewer: (p) => ({ userId: p.userId }),
+  },
+  Mutation: {
+    signUp: async (_, { input }, ctx) => {
+      await ctx.rateLimit('signUp', ctx.request.ip);
+      const user = await ctx.services.accounts.signUp(input);
+      return startSession(ctx, user.id);
+    },
+    logIn: async (_, { input }, ctx) => {
+      await ctx.rateLimit('logIn', ctx.request.ip);
+      const user = await ctx.services.accounts.logIn(input.login, input.password);
+      return startSession(ctx, user.id);
+    },
+    logOut: async (_, __, ctx) => {
+      if (ctx.viewer) await ctx.services.sessions.revoke(ctx.viewer.sessionId);
+      ctx.session.clear();
+      return true;
+    },
+    logOutEverywhere: async (_, __, ctx) => {
+      await ctx.services.sessions.revokeAllOf(requireViewer(ctx));
+      ctx.session.clear();
+      return true;
+    },
+    updateProfile: async (_, { input }, ctx) => {
+      const userId = requireViewer(ctx);
+      const { user, becamePublic } = await ctx.services.accounts.updateProfile(userId, input);
+      // A public account has no requests: going public accepts everyone who asked, as on Instagram.
+      if (becamePublic) await ctx.services.graph.approveAllRequests(userId);
+      return becamePublic ? (await ctx.services.accounts.byIds([userId]))[0]! : user;
+    },
+    changeUsername: (_, { username }, ctx) => ctx.services.accounts.changeUsername(requireViewer(ctx), username),
+    changePassword: async (_, { input }, ctx) => {
+      const userId = requireViewer(ctx);
+      await ctx.services.accounts.changePassword(userId, input.currentPassword, input.newPassword);
+      await ctx.services.sessions.revokeAllOf(userId, { except: ctx.viewer!.sessionId });
+      return true;
+    },
+    setAvatar: async (_, { input }, ctx) => {
+      const userId = requireViewer(ctx);
+      await ctx.services.avatars.request(userId, input.uploadId, input.crop ?? null);
+      return (await ctx.loaders.user.load(userId))!;
+    },
+    removeAvatar: async (_, __, ctx) => {
+      const userId = requireViewer(ctx);
+      await ctx.services.avatars.remove(userId);
+      return (await ctx.services.accounts.byIds([userId]))[0]!;
+    },
+  },
+};
+
+async function startSession(ctx: GraphQLContext, userId: string) {
+  const { token, expiresAt } = await ctx.services.sessions.create(userId, ctx.request);
+  ctx.session.set(token, expiresAt);
+  return { token, expiresAt, userId };
+}

@@ -1,0 +1,43 @@
+/** Rows of the accounts module: plain data, as selected. */
+
+export interface ImageVariant {
+  key: string;
+  width: number;
+  height: number;
+  format: 'avif' | 'webp' | 'jpeg';
+}
+
+/** A processed image (avatar) as stored in a jsonb column. */
+export interface StoredImage {
+  width: number;
+  height: number;
+  thumbhash: string;
+  dominantColor: string;
+  variants: ImageVariant[];
+}
+
+export interface UserRow {
+  id: string;
+  username: string;
+  display_name: string;
+  bio: string;
+  website: string | null;
+  avatar: StoredImage | null;
+  is_private: boolean;
+  is_verified: boolean;
+  follower_count: number;
+  following_count: number;
+  post_count: number;
+  created_at: Date;
+}
+
+/** Columns of UserRow: every public read selects exactly these (never email or password hash). */
+export const USER_COLUMNS =
+  'id, username, display_name, bio, website, avatar, is_private, is_verified, follower_count, following_count, post_count, created_at';
+
+export interface SessionRow {
+  id: string;
+  user_id: string;
+  expires_at: Date;
+  last_used_at: Date;
+}

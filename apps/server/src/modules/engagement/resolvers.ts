@@ -1,0 +1,104 @@
+import { presentComments, requirePost, requireViewer } from '../../graphql/access';
+import type { GraphQLContext } from '../../graphql/context';
+import { pageArgs, toConnection } from '../../graphql/keyset';
+import type { Resolvers } from '../../graphql/resolvers.generated';
+import { forbidden, notFound } from '../../errors';
+import { canComment, canDeleteComment, canLike } from '../policy/policy';
+import { parseEntities } from '../text/entities';
+import type { CommentRow } from './service';
+
+/** A comment the viewer may see: on a visible post, by an author not in a block relation with the viewer. */
+async function requireComment(ctx: GraphQLContext, id: string) {
+  const comment = await ctx.loaders.comment.load(id);
+  if (!comment) throw notFound('Comment');
+  const visible = await requirePost(ctx, comment.post_id).catch(() => null);
+  const [shown] = await presentComments(ctx, [comment]);
+  if (!visible || !shown) throw notFound('Comment');
+  return { comment, ...visible };
+}
+
+async function freshPost(ctx: GraphQLContext, id: string) {
+  ctx.loaders.post.clear(id);
+  ctx.loaders.viewerLiked.clear(id);
+  ctx.loaders.viewerSaved.clear(id);
+  return (await requirePost(ctx, id)).post;
+}
+
+async function freshComment(ctx: GraphQLContext, id: string): Promise<CommentRow> {
+  ctx.loaders.comment.clear(id);
+  ctx.loaders.viewerLikedComment.clear(id);
+  return (await requireComment(ctx, id)).comment;
+}
+
+export const engagementResolvers: Resolvers = {
+  Comment: {
+    post: async (c, _, ctx) => (await requirePost(ctx, c.post_id)).post,
+    author: async (c, _, ctx) => (await ctx.loaders.user.load(c.author_id))!,
+    textEntities: (c) => parseEntities(c.text),
+    likeCount: (c) => c.like_count,
+    replyCount: (c) => c.reply_count,
+    createdAt: (c) => c.created_at,
+    parentId: (c) => c.parent_id,
+    viewerHasLiked: (c, _, ctx) => ctx.loaders.viewerLikedComment.load(c.id),
+    viewerCanDelete: async (c, _, ctx) => {
+      const post = await ctx.loaders.post.load(c.post_id);
+      return post !== null && canDeleteComment(ctx.viewer?.userId ?? null, c, post);
+    },
+    replies: async (c, args, ctx) => {
+      const page = pageArgs(args, 10);
+      const rows = await ctx.services.engagement.repliesOf(c.id, page);
+      return toConnection(rows, page, (r) => r.id, (kept) => presentComments(ctx, kept));
+    },
+  },
+  Mutation: {
+    likePost: async (_, { id }, ctx) => {
+      const viewerId = requireViewer(ctx);
+      const { post, author, rel } = await requirePost(ctx, id);
+      if (!canLike(viewerId, post, author, rel)) throw forbidden("You can't like this post yet");
+      await ctx.services.engagement.like(viewerId, post.id);
+      return freshPost(ctx, post.id);
+    },
+    unlikePost: async (_, { id }, ctx) => {
+      const viewerId = requireViewer(ctx);
+      const { post } = await requirePost(ctx, id);
+      await ctx.services.engagement.unlike(viewerId, post.id);
+      return freshPost(ctx, post.id);
+    },
+    savePost: async (_, { id }, ctx) => {
+      const viewerId = requireViewer(ctx);
+      const { post } = await requirePost(ctx, id);
+      await ctx.services.engagement.save(viewerId, post.id);
+      return freshPost(ctx, post.id);
+    },
+    unsavePost: async (_, { id }, ctx) => {
+      const viewerId = requireViewer(ctx);
+      await ctx.services.engagement.unsave(viewerId, id);
+      return freshPost(ctx, id);
+    },
+    addComment: async (_, { input }, ctx) => {
+      const viewerId = requireViewer(ctx);
+      const { post, author, rel } = await requirePost(ctx, input.postId);
+      if (!canComment(viewerId, post, author, rel)) throw forbidden('Commenting is turned off for this post');
+      return ctx.services.engagement.addComment(viewerId, post.id, input.text, input.replyToId ?? null);
+    },
+    deleteComment: async (_, { id }, ctx) => {
+      const viewerId = requireViewer(ctx);
+      const { comment, post } = await requireComment(ctx, id);
+      if (!canDeleteComment(viewerId, comment, post)) throw forbidden('You can only delete your own comments');
+      await ctx.services.engagement.deleteComment(comment.id);
+      return { deletedId: comment.id };
+    },
+    likeComment: async (_, { id }, ctx) => {
+      const viewerId = requireViewer(ctx);
+      const { comment } = await requireComment(ctx, id);
+      await ctx.services.engagement.likeComment(viewerId, comment.id);
+      return freshComment(ctx, comment.id);
+    },
+    unlikeComment: async (_, { id }, ctx) => {
+      const viewerId = requireViewer(ctx);
+      const { comment } = await requireComment(ctx, id);
+      await ctx.services.engagement.unlikeComment(viewerId, comment.id);
+      return freshComment(ctx, comment.id);
+    },
+  },
+};

@@ -1,0 +1,235 @@
+import type { Db, Queryable } from '../../platform/db';
+import { AppError, badInput, notFound } from '../../errors';
+import type { KeysetPage } from '../../graphql/keyset';
+
+export interface Relationship {
+  following: boolean;
+  requested: boolean;
+  followedBy: boolean;
+  blocking: boolean;
+  blockedBy: boolean;
+}
+
+export const NO_RELATIONSHIP: Relationship = Object.freeze({
+  following: false,
+  requested: false,
+  followedBy: false,
+  blocking: false,
+  blockedBy: false,
+});
+
+export type FollowOutcome = 'FOLLOWING' | 'REQUESTED';
+
+/** An entry of a follower / following / request list: the other user and the edge's keyset id. */
+export interface GraphEdge {
+  edgeId: string;
+  userId: string;
+}
+
+export interface Graph {
+  relationships(viewerId: string, otherIds: readonly string[]): Promise<Map<string, Relationship>>;
+  follow(followerId: string, targetId: string): Promise<FollowOutcome>;
+  unfollow(followerId: string, targetId: string): Promise<void>;
+  approveRequest(targetId: string, requesterId: string): Promise<void>;
+  declineRequest(targetId: string, requesterId: string): Promise<void>;
+  /** Turns every pending request into a follow (an account that goes public). */
+  approveAllRequests(targetId: string): Promise<number>;
+  removeFollower(userId: string, followerId: string): Promise<void>;
+  block(blockerId: string, blockedId: string): Promise<void>;
+  unblock(blockerId: string, blockedId: string): Promise<void>;
+  followers(userId: string, page: KeysetPage): Promise<GraphEdge[]>;
+  following(userId: string, page: KeysetPage): Promise<GraphEdge[]>;
+  followRequests(userId: string, page: KeysetPage): Promise<GraphEdge[]>;
+}
+
+// Adds a follow and moves both counters in one statement, so the counts can't drift from the rows.
+const INSERT_FOLLOW = `
+  with ins as (
+    insert into follows (id, follower_id, followee_id) values (next_id(shard_of($1)), $1, $2)
+    on conflict do nothing returning follower_id, followee_id
+  )
+  update users u set
+    follower_count = u.follower_count + (u.id = ins.followee_id)::int,
+    following_count = u.following_count + (u.id = ins.follower_id)::int
+  from ins where u.id in (ins.follower_id, ins.followee_id)
+  returning u.id`;
+
+const DELETE_FOLLOW = `
+  with del as (
+    delete from follows where follower_id = $1 and followee_id = $2 returning follower_id, followee_id
+  )
+  update users u set
+    follower_count = u.follower_count - (u.id = del.followee_id)::int,
+    following_count = u.following_count - (u.id = del.follower_id)::int
+  from del where u.id in (del.follower_id, del.followee_id)
+  returning u.id`;
+
+export function createGraph(db: Db): Graph {
+  const assertUser = async (q: Queryable, id: string) => {
+    const [row] = await q.query<{ is_private: boolean }>('/* followTarget */ select is_private from users where id = $1', [
+      id,
+    ]);
+    if (!row) throw notFound('User');
+    return row;
+  };
+
+  const edges = (sql: string) => async (userId: string, page: KeysetPage) =>
+    db.query<GraphEdge>(sql, [userId, page.after ?? null, page.limit]);
+
+  return {
+    async relationships(viewerId, otherIds) {
+      const result = new Map<string, Relationship>();
+      if (otherIds.length === 0) return result;
+      const rows = await db.query<{
+        id: string;
+        following: boolean;
+        requested: boolean;
+        followed_by: boolean;
+        blocking: boolean;
+        blocked_by: boolean;
+      }>(
+        `/* relationships */ select o.id::text as id,
+           exists(select 1 from follows where follower_id = $1 and followee_id = o.id) as following,
+           exists(select 1 from follow_requests where requester_id = $1 and target_id = o.id) as requested,
+           exists(select 1 from follows where follower_id = o.id and followee_id = $1) as followed_by,
+           exists(select 1 from blocks where blocker_id = $1 and blocked_id = o.id) as blocking,
+           exists(select 1 from blocks where blocker_id = o.id and blocked_id = $1) as blocked_by
+         from unnest($2::bigint[]) as o(id)`,
+        [viewerId, otherIds],
+      );
+      for (const r of rows) {
+        result.set(r.id, {
+          following: r.following,
+          requested: r.requested,
+          followedBy: r.followed_by,
+          blocking: r.blocking,
+          blockedBy: r.blocked_by,
+        });
+      }
+      return result;
+    },
+
+    async follow(followerId, targetId) {
+      if (followerId === targetId) throw badInput('userId', "You can't follow yourself");
+      return db.transaction(async (tx) => {
+        const target = await assertUser(tx, targetId);
+        const [blocked] = await tx.query<{ blocker_id: string }>(
+          `/* blockBetween */ select blocker_id from blocks
+           where (blocker_id = $1 and blocked_id = $2) or (blocker_id = $2 and blocked_id = $1) limit 1`,
+          [followerId, targetId],
+        );
+        if (blocked) {
+          // The blocked side must not learn it was blocked: to them the account simply isn't there.
+          if (blocked.blocker_id === targetId) throw notFound('User');
+          throw new AppError('FORBIDDEN', 'Unblock this account to follow it');
+        }
+        const [existing] = await tx.query(
+          '/* isFollowing */ select 1 from follows where follower_id = $1 and followee_id = $2',
+          [followerId, targetId],
+        );
+        if (existing) return 'FOLLOWING';
+        if (target.is_private) {
+          await tx.query(
+            `/* requestFollow */ insert into follow_requests (id, requester_id, target_id)
+             values (next_id(shard_of($2)), $1, $2) on conflict do nothing`,
+            [followerId, targetId],
+          );
+          return 'REQUESTED';
+        }
+        await tx.query(`/* follow */ ${INSERT_FOLLOW}`, [followerId, targetId]);
+        return 'FOLLOWING';
+      });
+    },
+
+    async unfollow(followerId, targetId) {
+      await db.transaction(async (tx) => {
+        await tx.query(`/* unfollow */ ${DELETE_FOLLOW}`, [followerId, targetId]);
+        await tx.query('/* cancelRequest */ delete from follow_requests where requester_id = $1 and target_id = $2', [
+          followerId,
+          targetId,
+        ]);
+      });
+    },
+
+    async approveRequest(targetId, requesterId) {
+      await db.transaction(async (tx) => {
+        const removed = await tx.query(
+          '/* takeRequest */ delete from follow_requests where requester_id = $1 and target_id = $2 returning 1',
+          [requesterId, targetId],
+        );
+        if (removed.length === 0) throw notFound('Follow request');
+        await tx.query(`/* approveRequest */ ${INSERT_FOLLOW}`, [requesterId, targetId]);
+      });
+    },
+
+    async declineRequest(targetId, requesterId) {
+      const removed = await db.query(
+        '/* declineRequest */ delete from follow_requests where requester_id = $1 and target_id = $2 returning 1',
+        [requesterId, targetId],
+      );
+      if (removed.length === 0) throw notFound('Follow request');
+    },
+
+    async approveAllRequests(targetId) {
+      return db.transaction(async (tx) => {
+        const requesters = await tx.query<{ requester_id: string }>(
+          '/* takeAllRequests */ delete from follow_requests where target_id = $1 returning requester_id',
+          [targetId],
+        );
+        if (requesters.length === 0) return 0;
+        await tx.query(
+          `/* approveAllRequests */ with ins as (
+             insert into follows (id, follower_id, followee_id)
+             select next_id(shard_of(r)), r, $1 from unnest($2::bigint[]) as r
+             on conflict do nothing returning follower_id
+           ), target as (
+             update users set follower_count = follower_count + (select count(*) from ins) where id = $1
+           )
+           update users set following_count = following_count + 1 where id in (select follower_id from ins)`,
+          [targetId, requesters.map((r) => r.requester_id)],
+        );
+        return requesters.length;
+      });
+    },
+
+    async removeFollower(userId, followerId) {
+      await db.query(`/* removeFollower */ ${DELETE_FOLLOW}`, [followerId, userId]);
+    },
+
+    async block(blockerId, blockedId) {
+      if (blockerId === blockedId) throw badInput('userId', "You can't block yourself");
+      await db.transaction(async (tx) => {
+        await assertUser(tx, blockedId);
+        await tx.query('/* block */ insert into blocks (blocker_id, blocked_id) values ($1, $2) on conflict do nothing', [
+          blockerId,
+          blockedId,
+        ]);
+        // A block ends every tie both ways: follows, and pending requests.
+        await tx.query(`/* blockUnfollow */ ${DELETE_FOLLOW}`, [blockerId, blockedId]);
+        await tx.query(`/* blockUnfollowBack */ ${DELETE_FOLLOW}`, [blockedId, blockerId]);
+        await tx.query(
+          `/* blockDropRequests */ delete from follow_requests
+           where (requester_id = $1 and target_id = $2) or (requester_id = $2 and target_id = $1)`,
+          [blockerId, blockedId],
+        );
+      });
+    },
+
+    async unblock(blockerId, blockedId) {
+      await db.query('/* unblock */ delete from blocks where blocker_id = $1 and blocked_id = $2', [blockerId, blockedId]);
+    },
+
+    followers: edges(
+      `/* followersOf */ select id as "edgeId", follower_id as "userId" from follows
+       where followee_id = $1 and ($2::bigint is null or id < $2) order by id desc limit $3`,
+    ),
+    following: edges(
+      `/* followingOf */ select id as "edgeId", followee_id as "userId" from follows
+       where follower_id = $1 and ($2::bigint is null or id < $2) order by id desc limit $3`,
+    ),
+    followRequests: edges(
+      `/* followRequestsOf */ select id as "edgeId", requester_id as "userId" from follow_requests
+       where target_id = $1 and ($2::bigint is null or id < $2) order by id desc limit $3`,
+    ),
+  };
+}

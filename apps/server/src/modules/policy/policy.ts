@@ -1,0 +1,70 @@
+import type { Relationship } from '../graph/service';
+
+/**
+ * The one place that decides who may see and do what. Every resolver, loader and job asks here;
+ * functions are pure over rows already loaded, so a page applies them without extra queries.
+ */
+
+export interface OwnerFacts {
+  id: string;
+  is_private: boolean;
+}
+
+export interface PostFacts {
+  author_id: string;
+  status: 'processing' | 'ready' | 'failed';
+  archived_at: Date | null;
+  comments_disabled: boolean;
+}
+
+/** A blocked user sees nothing of the blocker: to them the account does not exist. */
+export function canSeeAccount(viewerId: string | null, owner: OwnerFacts, rel: Relationship): boolean {
+  return viewerId === owner.id || !rel.blockedBy;
+}
+
+/** Posts, media, likes, comments, followers and following of an account. */
+export function canSeeContent(viewerId: string | null, owner: OwnerFacts, rel: Relationship): boolean {
+  if (viewerId === owner.id) return true;
+  if (rel.blockedBy || rel.blocking) return false;
+  return !owner.is_private || rel.following;
+}
+
+export function canSeePost(viewerId: string | null, post: PostFacts, author: OwnerFacts, rel: Relationship): boolean {
+  if (viewerId === post.author_id) return true;
+  if (post.status !== 'ready' || post.archived_at !== null) return false;
+  return canSeeContent(viewerId, author, rel);
+}
+
+export function canComment(viewerId: string | null, post: PostFacts, author: OwnerFacts, rel: Relationship): boolean {
+  return viewerId !== null && !post.comments_disabled && canSeePost(viewerId, post, author, rel) && post.status === 'ready';
+}
+
+export function canLike(viewerId: string | null, post: PostFacts, author: OwnerFacts, rel: Relationship): boolean {
+  return viewerId !== null && post.status === 'ready' && canSeePost(viewerId, post, author, rel);
+}
+
+export function canModifyPost(viewerId: string | null, post: PostFacts): boolean {
+  return viewerId === post.author_id;
+}
+
+/** The author of a comment, or the author of the post it is on. */
+export function canDeleteComment(
+  viewerId: string | null,
+  comment: { author_id: string },
+  post: { author_id: string },
+): boolean {
+  return viewerId !== null && (viewerId === comment.author_id || viewerId === post.author_id);
+}
+
+/** Saved posts are private to their owner; so are follow requests and the account's email. */
+export function isSelf(viewerId: string | null, userId: string): boolean {
+  return viewerId !== null && viewerId === userId;
+}
+
+/**
+ * Whether content made by `actorId` (a comment, a like) is shown to the viewer: never when either
+ * has blocked the other.
+ */
+export function canSeeActor(viewerId: string | null, actorId: string, rel: Relationship): boolean {
+  return viewerId === actorId || (!rel.blockedBy && !rel.blocking);
+}

@@ -1,0 +1,251 @@
+import { randomBytes } from 'node:crypto';
+import type { Db, Queryable } from '../../platform/db';
+import type { JobQueue } from '../../platform/queue/port';
+import { badInput, FieldErrors, forbidden, isId, notFound } from '../../errors';
+import { deleteBlobs, processPostMedia } from '../../jobs';
+import type { Accounts } from '../accounts/service';
+import type { Uploads } from '../media/uploads';
+import { canModifyPost } from '../policy/policy';
+import { centredCrop, POST_ASPECT } from '../../platform/media';
+import { cropProblem } from '../media/crop';
+import { MEDIA_COLUMNS, type CropBox, type MediaRow, POST_COLUMNS, type PostRow } from './rows';
+import { checkAltText, checkCaption, MEDIA_MAX } from './validation';
+import type { KeysetPage } from '../../graphql/keyset';
+
+export interface NewPostMedia {
+  uploadId: string;
+  altText?: string | null;
+  crop?: CropBox | null;
+}
+
+export interface CreatePostInput {
+  caption?: string | null;
+  media: readonly NewPostMedia[];
+}
+
+export interface EditPostInput {
+  postId: string;
+  caption?: string | null;
+  altTexts?: readonly { mediaId: string; altText: string }[] | null;
+}
+
+export interface Posts {
+  create(authorId: string, input: CreatePostInput): Promise<PostRow>;
+  edit(viewerId: string, input: EditPostInput): Promise<PostRow>;
+  setArchived(viewerId: string, postId: string, archived: boolean): Promise<PostRow>;
+  setCommentsDisabled(viewerId: string, postId: string, disabled: boolean): Promise<PostRow>;
+  delete(viewerId: string, postId: string): Promise<void>;
+  byIds(ids: readonly string[]): Promise<PostRow[]>;
+  mediaOf(postIds: readonly string[]): Promise<MediaRow[]>;
+  /** An author's grid: visible posts, or for the owner every non-archived post (processing included). */
+  gridOf(authorId: string, page: KeysetPage, options: { includeUnpublished: boolean }): Promise<string[]>;
+  archivedOf(authorId: string, page: KeysetPage): Promise<string[]>;
+}
+
+export function createPosts(deps: { db: Db; queue: JobQueue; uploads: Uploads; accounts: Accounts }): Posts {
+  const { db, queue, uploads, accounts } = deps;
+
+  const ownPost = async (q: Queryable, viewerId: string, postId: string): Promise<PostRow> => {
+    if (!isId(postId)) throw notFound('Post');
+    const [row] = await q.query<PostRow>(`/* postForUpdate */ select ${POST_COLUMNS} from posts where id = $1 for update`, [
+      postId,
+    ]);
+    if (!row) throw notFound('Post');
+    if (!canModifyPost(viewerId, row)) throw forbidden("You can only change your own posts");
+    return row;
+  };
+
+  /** Replaces a post's hashtags and mentions, keeping hashtag post counts exact. */
+  const linkCaption = async (q: Queryable, postId: string, hashtags: string[], mentions: string[]) => {
+    await q.query(
+      `/* unlinkHashtags */ with gone as (delete from post_hashtags where post_id = $1 returning hashtag_id)
+       update hashtags set post_count = post_count - 1 where id in (select hashtag_id from gone)`,
+      [postId],
+    );
+    if (hashtags.length > 0) {
+      await q.query(
+        `/* linkHashtags */ with tags as (
+           insert into hashtags (id, name) select next_id(0), n from unnest($2::text[]) as n
+           on conflict (name) do update set name = excluded.name returning id
+         ), linked as (
+           insert into post_hashtags (hashtag_id, post_id) select id, $1 from tags on conflict do nothing returning hashtag_id
+         )
+         update hashtags set post_count = post_count + 1 where id in (select hashtag_id from linked)`,
+        [postId, hashtags],
+      );
+    }
+    await q.query('/* unlinkMentions */ delete from post_mentions where post_id = $1', [postId]);
+    const mentioned = await accounts.idsByUsernames(mentions, q);
+    if (mentioned.size > 0) {
+      await q.query(
+        `/* linkMentions */ insert into post_mentions (post_id, user_id) select $1, u from unnest($2::bigint[]) as u
+         on conflict do nothing`,
+        [postId, [...mentioned.values()]],
+      );
+    }
+  };
+
+  return {
+    async create(authorId, input) {
+      const errors = new FieldErrors();
+      const { caption, hashtags, mentions } = checkCaption(input.caption ?? '', errors);
+      if (input.media.length === 0) errors.add('media', 'Add at least one photo');
+      if (input.media.length > MEDIA_MAX) errors.add('media', `A post can have at most ${MEDIA_MAX} photos`);
+      const altTexts = input.media.map((m, i) => checkAltText(m.altText, errors, `media.${i}.altText`));
+      errors.throwIfAny();
+
+      const post = await db.transaction(async (tx) => {
+        const claimed = await uploads.claim(
+          tx,
+          authorId,
+          input.media.map((m) => m.uploadId),
+          (i) => `media.${i}.uploadId`,
+        );
+        const crops = claimed.map((upload, i) => {
+          const crop = input.media[i]?.crop ?? centredCrop(upload.width, upload.height, POST_ASPECT);
+          const problem = cropProblem(crop, upload.width, upload.height, 'post');
+          if (problem) throw badInput(`media.${i}.crop`, problem);
+          return crop;
+        });
+        const [row] = await tx.query<PostRow>(
+          `/* createPost */ insert into posts (id, author_id, caption) values (next_id(shard_of($1)), $1, $2)
+           returning ${POST_COLUMNS}`,
+          [authorId, caption],
+        );
+        const created = row!;
+        await tx.query(
+          `/* createPostMedia */ insert into post_media (id, post_id, position, alt_text, original_key, media_key, crop)
+           select next_id(shard_of($1)), $2, m.position, m.alt_text, m.original_key, m.media_key, m.crop
+           from unnest($3::int[], $4::text[], $5::text[], $6::text[], $7::jsonb[])
+             as m(position, alt_text, original_key, media_key, crop)`,
+          [
+            authorId,
+            created.id,
+            claimed.map((_, i) => i),
+            altTexts,
+            claimed.map((u) => u.original_key),
+            claimed.map(() => randomBytes(16).toString('hex')),
+            crops.map((c) => JSON.stringify(c)),
+          ],
+        );
+        await linkCaption(tx, created.id, hashtags, mentions);
+        await tx.query('/* countPost */ update users set post_count = post_count + 1 where id = $1', [authorId]);
+        return created;
+      });
+      await queue.enqueue(processPostMedia, { postId: post.id });
+      return post;
+    },
+
+    async edit(viewerId, input) {
+      const errors = new FieldErrors();
+      const parts = input.caption != null ? checkCaption(input.caption, errors) : null;
+      const alts = (input.altTexts ?? []).map((a, i) => ({
+        mediaId: a.mediaId,
+        altText: checkAltText(a.altText, errors, `altTexts.${i}.altText`),
+      }));
+      errors.throwIfAny();
+      return db.transaction(async (tx) => {
+        let post = await ownPost(tx, viewerId, input.postId);
+        if (parts) {
+          const [row] = await tx.query<PostRow>(
+            `/* editCaption */ update posts set caption = $2, edited_at = now() where id = $1 returning ${POST_COLUMNS}`,
+            [post.id, parts.caption],
+          );
+          post = row!;
+          await linkCaption(tx, post.id, parts.hashtags, parts.mentions);
+        }
+        for (const [i, alt] of alts.entries()) {
+          if (!isId(alt.mediaId)) throw badInput(`altTexts.${i}.mediaId`, 'This photo is not part of the post');
+          const updated = await tx.query(
+            '/* editAltText */ update post_media set alt_text = $3 where id = $1 and post_id = $2 returning 1',
+            [alt.mediaId, post.id, alt.altText],
+          );
+          if (updated.length === 0) throw badInput(`altTexts.${i}.mediaId`, 'This photo is not part of the post');
+        }
+        return post;
+      });
+    },
+
+    async setArchived(viewerId, postId, archived) {
+      return db.transaction(async (tx) => {
+        const post = await ownPost(tx, viewerId, postId);
+        if ((post.archived_at !== null) === archived) return post;
+        const [row] = await tx.query<PostRow>(
+          `/* setArchived */ update posts set archived_at = case when $2 then now() else null end where id = $1
+           returning ${POST_COLUMNS}`,
+          [postId, archived],
+        );
+        await tx.query('/* countArchive */ update users set post_count = post_count + $2 where id = $1', [
+          viewerId,
+          archived ? -1 : 1,
+        ]);
+        return row!;
+      });
+    },
+
+    async setCommentsDisabled(viewerId, postId, disabled) {
+      return db.transaction(async (tx) => {
+        await ownPost(tx, viewerId, postId);
+        const [row] = await tx.query<PostRow>(
+          `/* setCommentsDisabled */ update posts set comments_disabled = $2 where id = $1 returning ${POST_COLUMNS}`,
+          [postId, disabled],
+        );
+        return row!;
+      });
+    },
+
+    async delete(viewerId, postId) {
+      const keys = await db.transaction(async (tx) => {
+        const post = await ownPost(tx, viewerId, postId);
+        const media = await tx.query<{ original_key: string; variants: { key: string }[] }>(
+          '/* mediaKeysOfPost */ select original_key, variants from post_media where post_id = $1',
+          [postId],
+        );
+        await linkCaption(tx, postId, [], []);
+        await tx.query('/* deletePost */ delete from posts where id = $1', [postId]);
+        if (post.archived_at === null) {
+          await tx.query('/* uncountPost */ update users set post_count = post_count - 1 where id = $1', [viewerId]);
+        }
+        return media.flatMap((m) => [m.original_key, ...m.variants.map((v) => v.key)]);
+      });
+      // Files go after the rows are gone: a failed delete is retried by the job, never leaves a visible post.
+      for (let i = 0; i < keys.length; i += 1000) {
+        await queue.enqueue(deleteBlobs, { keys: keys.slice(i, i + 1000) });
+      }
+    },
+
+    async byIds(ids) {
+      if (ids.length === 0) return [];
+      return db.query<PostRow>(`/* postsByIds */ select ${POST_COLUMNS} from posts where id = any($1::bigint[])`, [ids]);
+    },
+
+    async mediaOf(postIds) {
+      if (postIds.length === 0) return [];
+      return db.query<MediaRow>(
+        `/* mediaOfPosts */ select ${MEDIA_COLUMNS} from post_media where post_id = any($1::bigint[]) order by post_id, position`,
+        [postIds],
+      );
+    },
+
+    async gridOf(authorId, page, options) {
+      const rows = await db.query<{ id: string }>(
+        options.includeUnpublished
+          ? `/* profileGridOwner */ select id from posts where author_id = $1 and archived_at is null
+             and status <> 'failed' and ($2::bigint is null or id < $2) order by id desc limit $3`
+          : `/* profileGrid */ select id from posts where author_id = $1 and status = 'ready' and archived_at is null
+             and ($2::bigint is null or id < $2) order by id desc limit $3`,
+        [authorId, page.after, page.limit],
+      );
+      return rows.map((r) => r.id);
+    },
+
+    async archivedOf(authorId, page) {
+      const rows = await db.query<{ id: string }>(
+        `/* archivedPosts */ select id from posts where author_id = $1 and archived_at is not null
+         and ($2::bigint is null or id < $2) order by id desc limit $3`,
+        [authorId, page.after, page.limit],
+      );
+      return rows.map((r) => r.id);
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite, types } from '@electric-sql/pglite';
+import type { Db, Queryable, SqlParam } from './port';
+
+/** Embedded PostgreSQL (WASM). `dir` null keeps the database in memory (tests). */
+export async function createPgliteDb(options: { dir: string | null }): Promise<Db> {
+  if (options.dir) mkdirSync(options.dir, { recursive: true });
+  // int8 and numeric stay strings, as node-postgres returns them: IDs are 64-bit and travel as strings.
+  const parsers = { [types.INT8]: (value: string) => value, [types.NUMERIC]: (value: string) => value };
+  const pg = options.dir ? await PGlite.create(options.dir, { parsers }) : await PGlite.create({ parsers });
+  const stats = { statements: 0 };
+
+  const run = async <Row extends object>(
+    target: Pick<PGlite, 'query'>,
+    sql: string,
+    params?: readonly SqlParam[],
+  ): Promise<Row[]> => {
+    stats.statements++;
+    const result = await target.query<Row>(sql, params ? [...params] : undefined);
+    return result.rows;
+  };
+
+  return {
+    kind: 'pglite',
+    stats,
+    query: (sql, params) => run(pg, sql, params),
+    async transaction(fn) {
+      return pg.transaction(async (tx) => {
+        const scoped: Queryable = { query: (sql, params) => run(tx, sql, params) };
+        return fn(scoped);
+      });
+    },
+    async exec(sql) {
+      stats.statements++;
+      await pg.exec(sql);
+    },
+    async ping() {
+      await pg.query('select 1');
+    },
+    async close() {
+      await pg.close();
+    },
+  };
+}
