@@ -64,13 +64,13 @@ export function createPosts(deps: { db: Db; queue: JobQueue; uploads: Uploads; a
     );
     if (hashtags.length > 0) {
       await q.query(
+        // The post's links were all just removed, so each tag here gains exactly one post. (Counting in the
+        // upsert itself: rows a CTE inserts are invisible to an UPDATE in the same statement.)
         `/* linkHashtags */ with tags as (
-           insert into hashtags (id, name) select next_id(0), n from unnest($2::text[]) as n
-           on conflict (name) do update set name = excluded.name returning id
-         ), linked as (
-           insert into post_hashtags (hashtag_id, post_id) select id, $1 from tags on conflict do nothing returning hashtag_id
+           insert into hashtags (id, name, post_count) select next_id(0), n, 1 from unnest($2::text[]) as n
+           on conflict (name) do update set post_count = hashtags.post_count + 1 returning id
          )
-         update hashtags set post_count = post_count + 1 where id in (select hashtag_id from linked)`,
+         insert into post_hashtags (hashtag_id, post_id) select id, $1 from tags`,
         [postId, hashtags],
       );
     }
