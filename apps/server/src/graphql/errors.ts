@@ -56,7 +56,8 @@ function classify(error: GraphQLError): ApiErrorCode {
   if (/^Variable "\$|got invalid value|Expected value of type|Int cannot represent|Float cannot represent/.test(error.message)) {
     return 'BAD_USER_INPUT';
   }
-  if (!original) return 'GRAPHQL_VALIDATION_FAILED';
+  // Errors of the GraphQL layer itself (mercurius wraps parse and validation failures in MER_ERR_*).
+  if (!original || original.code?.startsWith('MER_ERR_GQL')) return 'GRAPHQL_VALIDATION_FAILED';
   return 'INTERNAL';
 }
 

@@ -37,5 +37,9 @@ export function assembleResolvers(): Resolvers {
       merged[type] = { ...merged[type], ...(fields as Record<string, unknown>) };
     }
   }
+  // Codegen types interfaces with `__resolveType`; mercurius reads `resolveType`.
+  for (const fields of Object.values(merged)) {
+    if (typeof fields.__resolveType === 'function') fields.resolveType = fields.__resolveType;
+  }
   return merged as Resolvers;
 }

@@ -26,3 +26,22 @@ export interface BlobStore {
   ping(): Promise<void>;
   close(): Promise<void>;
 }
+
+export class InvalidBlobKeyError extends Error {
+  constructor(readonly key: string) {
+    super(`invalid blob key ${JSON.stringify(key)}: use relative paths of [A-Za-z0-9._-] segments`);
+    this.name = 'InvalidBlobKeyError';
+  }
+}
+
+const KEY_PATTERN = /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/;
+
+/**
+ * Keys are relative paths of [A-Za-z0-9._-] segments on every adapter, so a key that works on S3 also works on
+ * disk: no absolute paths, no `.` or `..` segments that could escape the disk store's root.
+ */
+export function assertValidBlobKey(key: string): void {
+  if (!KEY_PATTERN.test(key) || key.split('/').some((segment) => segment === '.' || segment === '..')) {
+    throw new InvalidBlobKeyError(key);
+  }
+}

@@ -13,3 +13,11 @@ export interface Cache {
   ping(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** `incr` on a value that is not an integer counter. */
+export class CacheValueError extends Error {
+  constructor(readonly key: string) {
+    super(`value at ${key} is not an integer`);
+    this.name = 'CacheValueError';
+  }
+}

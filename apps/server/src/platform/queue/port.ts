@@ -21,7 +21,10 @@ export function defineJob<Payload>(
  * (the row is gone, the work was already done). A thrown error means "retry with backoff".
  */
 export type JobStatus = 'done' | 'skipped';
-export type JobHandler<Payload> = (payload: Payload, meta: { attempt: number; jobId: string }) => Promise<JobStatus>;
+export type JobHandler<Payload> = (
+  payload: Payload,
+  meta: { attempt: number; jobId: string },
+) => Promise<JobStatus>;
 
 export interface QueueStats {
   /** Messages waiting, by job name. */

@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Api } from './support/client';
+import { MODE, modeAvailable, startServer, type TestServer } from './support/harness';
+import { createSeed, type SeededUser } from './support/seed';
+
+const FEED = `query($first: Int, $after: String) { homeFeed(first: $first, after: $after) {
+  edges { cursor node { id caption likeCount commentCount viewerHasLiked viewerHasSaved viewerCanDelete viewerCanComment
+    author { id username avatar { thumbhash } viewerFollowState }
+    media { id altText image { width height thumbhash sources { url format width } } } } }
+  pageInfo { hasNextPage endCursor } } }`;
+
+type Feed = {
+  homeFeed: {
+    edges: { cursor: string; node: { id: string; caption: string; author: { username: string } } }[];
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+};
+
+describe.skipIf(!(await modeAvailable()))(`home feed [${MODE}]`, () => {
+  let server: TestServer;
+  let api: Api;
+  let seed: ReturnType<typeof createSeed>;
+
+  beforeAll(async () => {
+    server = await startServer();
+    api = new Api(server.url);
+    seed = createSeed(server, api);
+  });
+  afterAll(() => server?.stop());
+
+  it('needs a session', async () => {
+    const err = await api.fails(FEED);
+    expect(err.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('shows followed accounts and your own posts, newest first, and pages with keyset cursors', async () => {
+    const me = await seed.user();
+    const [a, b, stranger] = [await seed.user(), await seed.user(), await seed.user()];
+    await me.follow(a);
+    await me.follow(b);
+    const made: string[] = [];
+    for (const author of [a, me, b, stranger, a, b]) {
+      const post = await author.post({ caption: `by ${author.username}` });
+      if (author !== stranger) made.push(post.id);
+    }
+    const ids: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page: Feed = await api.ok<Feed>(FEED, { first: 2, after }, me.token);
+      ids.push(...page.homeFeed.edges.map((e) => e.node.id));
+      if (!page.homeFeed.pageInfo.hasNextPage) break;
+      after = page.homeFeed.pageInfo.endCursor;
+    }
+    expect(ids).toEqual(made.reverse());
+  });
+
+  it('drops posts of accounts unfollowed, archived posts, and nothing leaks from a blocked account', async () => {
+    const me = await seed.user();
+    const [a, b] = [await seed.user(), await seed.user()];
+    await me.follow(a);
+    await me.follow(b);
+    const pa = await a.post();
+    const pb = await b.post();
+    const archived = await a.post();
+    await api.ok('mutation($id: ID!) { archivePost(id: $id) { id } }', { id: archived.id }, a.token);
+    let feed = await api.ok<Feed>(FEED, {}, me.token);
+    expect(feed.homeFeed.edges.map((e) => e.node.id)).toEqual([pb.id, pa.id]);
+    await api.ok('mutation($id: ID!) { unfollow(userId: $id) { id } }', { id: a.id }, me.token);
+    await b.block(me);
+    feed = await api.ok<Feed>(FEED, {}, me.token);
+    expect(feed.homeFeed.edges).toEqual([]);
+  });
+
+  it('costs a constant number of SQL statements whatever the page size (batched hydration)', async () => {
+    const me = await seed.user();
+    const authors: SeededUser[] = [];
+    for (let i = 0; i < 12; i++) {
+      const author = await seed.user();
+      await me.follow(author);
+      authors.push(author);
+    }
+    for (const [i, author] of authors.entries()) {
+      const post = await author.post({ photos: i % 3 === 0 ? 2 : 1 });
+      await authors[(i + 1) % authors.length]!.like(post);
+      await authors[(i + 2) % authors.length]!.comment(post, 'nice');
+      if (i % 2 === 0) await me.like(post);
+    }
+    const stats = server.glimpse.platform.db.stats;
+    const cost = async (first: number) => {
+      // Warm the session row's last-used touch so it does not count in one measurement only.
+      await api.ok(FEED, { first: 1 }, me.token);
+      const before = stats.statements;
+      const page = await api.ok<Feed>(FEED, { first }, me.token);
+      return { statements: stats.statements - before, size: page.homeFeed.edges.length };
+    };
+    const small = await cost(2);
+    const large = await cost(12);
+    expect(small.size).toBe(2);
+    expect(large.size).toBe(12);
+    expect(large.statements).toBe(small.statements);
+    expect(large.statements).toBeLessThanOrEqual(10);
+  });
+});
