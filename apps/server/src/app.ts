@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config';
-import { registerRoutes } from './http/routes';
 import { createRateLimiter, LIMITS, type RateLimit, type RateLimitName } from './http/rate-limit';
+import { registerRoutes } from './http/routes';
 import { createHttpServer } from './http/server';
 import { ALL_JOBS, sweepUploads } from './jobs';
 import { createAccounts } from './modules/accounts/service';

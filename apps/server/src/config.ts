@@ -12,13 +12,16 @@ const bool = z
   .transform((v) => v === '1' || v === 'true' || v === 'yes');
 
 const url = (protocols: string[]) =>
-  z.string().refine((value) => {
-    try {
-      return protocols.includes(new URL(value).protocol);
-    } catch {
-      return false;
-    }
-  }, `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+  z.string().refine(
+    (value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`,
+  );
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -35,7 +38,10 @@ const envSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   REDIS_URL: url(['redis:', 'rediss:']).optional(),
   AMQP_URL: url(['amqp:', 'amqps:']).optional(),
-  QUEUE_PREFIX: z.string().regex(/^[a-z0-9._-]*$/).default('glimpse.'),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9._-]*$/)
+    .default('glimpse.'),
   CACHE_PREFIX: z.string().default('glimpse:'),
   S3_BUCKET: z.string().min(3).optional(),
   S3_REGION: z.string().min(1).default('us-east-1'),
@@ -63,7 +69,9 @@ export interface Config {
   sessionTtlDays: number;
   database: { kind: 'pglite'; dir: string | null } | { kind: 'postgres'; url: string; poolSize: number };
   cache: { kind: 'memory'; prefix: string } | { kind: 'redis'; url: string; prefix: string };
-  queue: { kind: 'memory'; concurrency: number } | { kind: 'rabbitmq'; url: string; prefix: string; concurrency: number };
+  queue:
+    | { kind: 'memory'; concurrency: number }
+    | { kind: 'rabbitmq'; url: string; prefix: string; concurrency: number };
   blobs:
     | { kind: 'disk'; root: string }
     | {

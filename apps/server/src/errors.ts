@@ -20,7 +20,12 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly details: { field?: string; fieldErrors?: FieldError[]; retryAfterSeconds?: number; reason?: string } = {},
+    readonly details: {
+      field?: string;
+      fieldErrors?: FieldError[];
+      retryAfterSeconds?: number;
+      reason?: string;
+    } = {},
   ) {
     super(message);
     this.name = 'AppError';
@@ -44,7 +49,10 @@ export class FieldErrors {
   throwIfAny(): void {
     const first = this.errors[0];
     if (first) {
-      throw new AppError('BAD_USER_INPUT', first.message, { field: first.field, fieldErrors: [...this.errors] });
+      throw new AppError('BAD_USER_INPUT', first.message, {
+        field: first.field,
+        fieldErrors: [...this.errors],
+      });
     }
   }
 }

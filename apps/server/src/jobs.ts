@@ -18,7 +18,10 @@ export const renderAvatar = defineJob(
   'media.render-avatar',
   z.object({ userId: id, uploadId: id, crop: crop.nullable() }),
 );
-export const deleteBlobs = defineJob('blobs.delete', z.object({ keys: z.array(z.string().min(1)).min(1).max(1000) }));
+export const deleteBlobs = defineJob(
+  'blobs.delete',
+  z.object({ keys: z.array(z.string().min(1)).min(1).max(1000) }),
+);
 export const sweepUploads = defineJob('uploads.sweep', z.object({ olderThanHours: z.number().int().min(1) }));
 
 export const ALL_JOBS: readonly JobDefinition<unknown>[] = [

@@ -1,6 +1,6 @@
-import { createAvatars } from './modules/media/avatars';
-import { createPostMediaProcessor } from './modules/media/processing';
 import { deleteBlobs, processPostMedia, renderAvatar, sweepUploads } from './jobs';
+import type { createAvatars } from './modules/media/avatars';
+import { createPostMediaProcessor } from './modules/media/processing';
 import type { Platform } from './platform';
 import type { Logger } from './platform/logger';
 import type { Metrics } from './platform/metrics';

@@ -20,9 +20,12 @@ describe.skipIf(!(await modeAvailable()))(`accounts [${MODE}]`, () => {
   afterAll(() => server?.stop());
 
   const signUp = (input: Record<string, unknown>) =>
-    api.gql<{ signUp: { token: string; viewer: { email: string; user: { id: string; username: string } } } }>(SIGN_UP, {
-      input: { email: `${String(input.username ?? 'x')}@example.test`, password: PASSWORD, ...input },
-    });
+    api.gql<{ signUp: { token: string; viewer: { email: string; user: { id: string; username: string } } } }>(
+      SIGN_UP,
+      {
+        input: { email: `${String(input.username ?? 'x')}@example.test`, password: PASSWORD, ...input },
+      },
+    );
 
   it('signs up, returning a session token, and stores the username normalised', async () => {
     const res = await signUp({ username: 'Ana.Silva', displayName: 'Ana Silva', email: 'Ana@Example.TEST' });
@@ -65,7 +68,9 @@ describe.skipIf(!(await modeAvailable()))(`accounts [${MODE}]`, () => {
   });
 
   it('reports every invalid field of a sign-up at once and writes nothing', async () => {
-    const res = await api.gql(SIGN_UP, { input: { username: 'ok_name1', email: 'not-an-email', password: 'short' } });
+    const res = await api.gql(SIGN_UP, {
+      input: { username: 'ok_name1', email: 'not-an-email', password: 'short' },
+    });
     const fields = res.errors?.[0]?.extensions?.fieldErrors?.map((e) => e.field);
     expect(fields).toEqual(['email', 'password']);
     const again = await signUp({ username: 'ok_name1' });
@@ -82,7 +87,9 @@ describe.skipIf(!(await modeAvailable()))(`accounts [${MODE}]`, () => {
 
   it('logs in by username or email, case-insensitively, and refuses a wrong password without saying which part was wrong', async () => {
     await seed.user('lia');
-    const byName = await api.gql<{ logIn: { token: string } }>(LOG_IN, { input: { login: 'LIA', password: PASSWORD } });
+    const byName = await api.gql<{ logIn: { token: string } }>(LOG_IN, {
+      input: { login: 'LIA', password: PASSWORD },
+    });
     expect(byName.errors).toBeUndefined();
     const byEmail = await api.gql(LOG_IN, { input: { login: 'Lia@example.test', password: PASSWORD } });
     expect(byEmail.errors).toBeUndefined();
@@ -94,9 +101,17 @@ describe.skipIf(!(await modeAvailable()))(`accounts [${MODE}]`, () => {
 
   it('accepts the session as a bearer token or a cookie, and logs out', async () => {
     const user = await seed.user('sam');
-    const viaBearer = await api.gql<{ viewer: { user: { username: string } } }>(VIEWER, {}, { token: user.token });
+    const viaBearer = await api.gql<{ viewer: { user: { username: string } } }>(
+      VIEWER,
+      {},
+      { token: user.token },
+    );
     expect(viaBearer.data?.viewer.user.username).toBe('sam');
-    const viaCookie = await api.gql<{ viewer: { user: { username: string } } }>(VIEWER, {}, { cookie: `glimpse_session=${user.token}` });
+    const viaCookie = await api.gql<{ viewer: { user: { username: string } } }>(
+      VIEWER,
+      {},
+      { cookie: `glimpse_session=${user.token}` },
+    );
     expect(viaCookie.data?.viewer.user.username).toBe('sam');
     await api.ok('mutation { logOut }', {}, user.token);
     const after = await api.gql<{ viewer: null }>(VIEWER, {}, { token: user.token });
@@ -112,7 +127,9 @@ describe.skipIf(!(await modeAvailable()))(`accounts [${MODE}]`, () => {
 
   it('logs out everywhere', async () => {
     const user = await seed.user('multi');
-    const second = await api.ok<{ logIn: { token: string } }>(LOG_IN, { input: { login: 'multi', password: PASSWORD } });
+    const second = await api.ok<{ logIn: { token: string } }>(LOG_IN, {
+      input: { login: 'multi', password: PASSWORD },
+    });
     await api.ok('mutation { logOutEverywhere }', {}, user.token);
     for (const token of [user.token, second.logIn.token]) {
       expect((await api.gql<{ viewer: null }>(VIEWER, {}, { token })).data?.viewer).toBeNull();
@@ -122,7 +139,9 @@ describe.skipIf(!(await modeAvailable()))(`accounts [${MODE}]`, () => {
   it('edits the profile: bio entities, website normalised, hostile markup kept as text', async () => {
     const user = await seed.user('editor');
     const bio = 'Shooting #film with @sam <script>alert(1)</script>';
-    const data = await api.ok<{ updateProfile: { bio: string; website: string; bioEntities: { kind: string; value: string }[] } }>(
+    const data = await api.ok<{
+      updateProfile: { bio: string; website: string; bioEntities: { kind: string; value: string }[] };
+    }>(
       `mutation($input: UpdateProfileInput!) { updateProfile(input: $input) { bio website bioEntities { kind value } } }`,
       { input: { bio, website: 'example.com/me', displayName: 'Ed <b>Itor</b>' } },
       user.token,
@@ -152,16 +171,29 @@ describe.skipIf(!(await modeAvailable()))(`accounts [${MODE}]`, () => {
   });
 
   it('refuses a body that is not valid UTF-8', async () => {
-    const body = Buffer.concat([Buffer.from('{"query":"{ viewer { email } }","x":"'), Buffer.from([0xc3, 0x28]), Buffer.from('"}')]);
-    const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const body = Buffer.concat([
+      Buffer.from('{"query":"{ viewer { email } }","x":"'),
+      Buffer.from([0xc3, 0x28]),
+      Buffer.from('"}'),
+    ]);
+    const res = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
     expect(res.status).toBe(400);
     const json = (await res.json()) as { errors: { message: string; extensions: { code: string } }[] };
-    expect(json.errors[0]).toMatchObject({ message: 'The request body is not valid UTF-8', extensions: { code: 'BAD_USER_INPUT' } });
+    expect(json.errors[0]).toMatchObject({
+      message: 'The request body is not valid UTF-8',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   });
 
   it('changes username and password; a new password ends the other sessions', async () => {
     const user = await seed.user('renamer');
-    const other = await api.ok<{ logIn: { token: string } }>(LOG_IN, { input: { login: 'renamer', password: PASSWORD } });
+    const other = await api.ok<{ logIn: { token: string } }>(LOG_IN, {
+      input: { login: 'renamer', password: PASSWORD },
+    });
     const renamed = await api.ok<{ changeUsername: { username: string } }>(
       'mutation { changeUsername(username: "Renamed.Now") { username } }',
       {},
@@ -179,8 +211,12 @@ describe.skipIf(!(await modeAvailable()))(`accounts [${MODE}]`, () => {
       { input: { currentPassword: PASSWORD, newPassword: 'a new long password' } },
       user.token,
     );
-    expect((await api.gql<{ viewer: unknown }>(VIEWER, {}, { token: user.token })).data?.viewer).not.toBeNull();
-    expect((await api.gql<{ viewer: unknown }>(VIEWER, {}, { token: other.logIn.token })).data?.viewer).toBeNull();
+    expect(
+      (await api.gql<{ viewer: unknown }>(VIEWER, {}, { token: user.token })).data?.viewer,
+    ).not.toBeNull();
+    expect(
+      (await api.gql<{ viewer: unknown }>(VIEWER, {}, { token: other.logIn.token })).data?.viewer,
+    ).toBeNull();
     const login = await api.gql(LOG_IN, { input: { login: 'renamed.now', password: 'a new long password' } });
     expect(login.errors).toBeUndefined();
   });

@@ -19,7 +19,9 @@ type CommentView = {
   viewerHasLiked: boolean;
   viewerCanDelete: boolean;
   author: { username: string };
-  replies: { edges: { node: { id: string; text: string; parentId: string; author: { username: string } } }[] };
+  replies: {
+    edges: { node: { id: string; text: string; parentId: string; author: { username: string } } }[];
+  };
 };
 type PostView = {
   post: {
@@ -67,11 +69,18 @@ describe.skipIf(!(await modeAvailable()))(`engagement [${MODE}]`, () => {
     const fans = await Promise.all(Array.from({ length: 8 }, () => seed.user()));
     await Promise.all(fans.flatMap((fan) => [fan.like(post), fan.like(post)]));
     await Promise.all(
-      fans.slice(0, 3).map((fan) => api.ok('mutation($id: ID!) { unlikePost(id: $id) { id } }', { id: post.id }, fan.token)),
+      fans
+        .slice(0, 3)
+        .map((fan) =>
+          api.ok('mutation($id: ID!) { unlikePost(id: $id) { id } }', { id: post.id }, fan.token),
+        ),
     );
     expect((await view(post.id))?.likeCount).toBe(5);
     const drift = await reconcileCounters(server.glimpse.platform.db);
-    expect(Object.values(drift).every((n) => n === 0), JSON.stringify(drift)).toBe(true);
+    expect(
+      Object.values(drift).every((n) => n === 0),
+      JSON.stringify(drift),
+    ).toBe(true);
   });
 
   it('comments with one level of replies; a reply to a reply joins the thread', async () => {
@@ -84,7 +93,11 @@ describe.skipIf(!(await modeAvailable()))(`engagement [${MODE}]`, () => {
     const seen = await view(post.id, author.token);
     expect(seen?.commentCount).toBe(3);
     const [thread] = seen!.comments.edges.map((e) => e.node);
-    expect(thread).toMatchObject({ text: 'Love the light here <script>x</script>', replyCount: 2, viewerCanDelete: true });
+    expect(thread).toMatchObject({
+      text: 'Love the light here <script>x</script>',
+      replyCount: 2,
+      viewerCanDelete: true,
+    });
     expect(thread!.replies.edges.map((e) => [e.node.id, e.node.parentId])).toEqual([
       [reply, top],
       [nested, top],
@@ -131,13 +144,21 @@ describe.skipIf(!(await modeAvailable()))(`engagement [${MODE}]`, () => {
       b.token,
     );
     expect(liked.likeComment).toEqual({ likeCount: 1, viewerHasLiked: true });
-    const denied = await api.fails('mutation($id: ID!) { deleteComment(id: $id) { deletedId } }', { id: ca }, b.token);
+    const denied = await api.fails(
+      'mutation($id: ID!) { deleteComment(id: $id) { deletedId } }',
+      { id: ca },
+      b.token,
+    );
     expect(denied.extensions?.code).toBe('FORBIDDEN');
     await api.ok('mutation($id: ID!) { deleteComment(id: $id) { deletedId } }', { id: ca }, author.token);
     await api.ok('mutation($id: ID!) { deleteComment(id: $id) { deletedId } }', { id: cb }, b.token);
     // The thread's reply went with its parent.
     expect(await view(post.id)).toMatchObject({ commentCount: 0, comments: { edges: [] } });
-    const gone = await api.fails('mutation($id: ID!) { deleteComment(id: $id) { deletedId } }', { id: cb }, b.token);
+    const gone = await api.fails(
+      'mutation($id: ID!) { deleteComment(id: $id) { deletedId } }',
+      { id: cb },
+      b.token,
+    );
     expect(gone.extensions?.code).toBe('NOT_FOUND');
   });
 
@@ -145,7 +166,11 @@ describe.skipIf(!(await modeAvailable()))(`engagement [${MODE}]`, () => {
     const author = await seed.user();
     const fan = await seed.user();
     const post = await author.post();
-    await api.ok('mutation($id: ID!) { setCommentsDisabled(postId: $id, disabled: true) { commentsDisabled } }', { id: post.id }, author.token);
+    await api.ok(
+      'mutation($id: ID!) { setCommentsDisabled(postId: $id, disabled: true) { commentsDisabled } }',
+      { id: post.id },
+      author.token,
+    );
     expect((await view(post.id, fan.token))?.viewerCanComment).toBe(false);
     const err = await api.fails(
       'mutation($input: AddCommentInput!) { addComment(input: $input) { id } }',
@@ -159,7 +184,11 @@ describe.skipIf(!(await modeAvailable()))(`engagement [${MODE}]`, () => {
       fan.token,
     );
     expect(notYours.extensions?.code).toBe('FORBIDDEN');
-    await api.ok('mutation($id: ID!) { setCommentsDisabled(postId: $id, disabled: false) { id } }', { id: post.id }, author.token);
+    await api.ok(
+      'mutation($id: ID!) { setCommentsDisabled(postId: $id, disabled: false) { id } }',
+      { id: post.id },
+      author.token,
+    );
     expect((await view(post.id, fan.token))?.viewerCanComment).toBe(true);
   });
 
@@ -170,15 +199,17 @@ describe.skipIf(!(await modeAvailable()))(`engagement [${MODE}]`, () => {
     await fan.save(p1);
     await fan.save(p2);
     await fan.save(p1);
-    const saved = await api.ok<{ viewer: { savedPosts: { edges: { node: { id: string; viewerHasSaved: boolean } }[] } } }>(
-      '{ viewer { savedPosts { edges { node { id viewerHasSaved } } } } }',
-      {},
-      fan.token,
-    );
+    const saved = await api.ok<{
+      viewer: { savedPosts: { edges: { node: { id: string; viewerHasSaved: boolean } }[] } };
+    }>('{ viewer { savedPosts { edges { node { id viewerHasSaved } } } } }', {}, fan.token);
     expect(saved.viewer.savedPosts.edges.map((e) => e.node.id)).toEqual([p2.id, p1.id]);
     expect(saved.viewer.savedPosts.edges.every((e) => e.node.viewerHasSaved)).toBe(true);
     // No other path reads another person's saves: the field lives only on Viewer.
-    const probe = await api.gql('query($u: String!) { user(username: $u) { savedPosts { edges { cursor } } } }', { u: fan.username }, { token: author.token });
+    const probe = await api.gql(
+      'query($u: String!) { user(username: $u) { savedPosts { edges { cursor } } } }',
+      { u: fan.username },
+      { token: author.token },
+    );
     expect(probe.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     await api.ok('mutation($id: ID!) { unsavePost(id: $id) { viewerHasSaved } }', { id: p1.id }, fan.token);
     expect((await view(p1.id, fan.token))?.viewerHasSaved).toBe(false);

@@ -35,7 +35,8 @@ describe.skipIf(!(await modeAvailable()))(`social graph [${MODE}]`, () => {
   });
   afterAll(() => server?.stop());
 
-  const profile = async (username: string, token?: string) => (await api.ok<Profile>(PROFILE, { u: username }, token)).user;
+  const profile = async (username: string, token?: string) =>
+    (await api.ok<Profile>(PROFILE, { u: username }, token)).user;
 
   it('follows and unfollows a public account, keeping both counts', async () => {
     const ana = await seed.user();
@@ -54,7 +55,11 @@ describe.skipIf(!(await modeAvailable()))(`social graph [${MODE}]`, () => {
 
   it('refuses following yourself', async () => {
     const ana = await seed.user();
-    const err = await api.fails('mutation($id: ID!) { follow(userId: $id) { id } }', { id: ana.id }, ana.token);
+    const err = await api.fails(
+      'mutation($id: ID!) { follow(userId: $id) { id } }',
+      { id: ana.id },
+      ana.token,
+    );
     expect(err.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'userId' });
   });
 
@@ -69,13 +74,23 @@ describe.skipIf(!(await modeAvailable()))(`social graph [${MODE}]`, () => {
       {},
       priv.token,
     );
-    expect(inbox.viewer.followRequests.edges.map((e) => e.node.username)).toEqual([c.username, b.username, a.username]);
+    expect(inbox.viewer.followRequests.edges.map((e) => e.node.username)).toEqual([
+      c.username,
+      b.username,
+      a.username,
+    ]);
     // Until approved, the requester sees nothing but the header.
-    expect(await profile(priv.username, a.token)).toMatchObject({ viewerFollowState: 'REQUESTED', viewerCanSeeContent: false });
+    expect(await profile(priv.username, a.token)).toMatchObject({
+      viewerFollowState: 'REQUESTED',
+      viewerCanSeeContent: false,
+    });
     await priv.approve(a);
     await api.ok('mutation($id: ID!) { declineFollowRequest(userId: $id) { id } }', { id: b.id }, priv.token);
     await api.ok('mutation($id: ID!) { unfollow(userId: $id) { id } }', { id: priv.id }, c.token);
-    expect(await profile(priv.username, a.token)).toMatchObject({ viewerFollowState: 'FOLLOWING', viewerCanSeeContent: true });
+    expect(await profile(priv.username, a.token)).toMatchObject({
+      viewerFollowState: 'FOLLOWING',
+      viewerCanSeeContent: true,
+    });
     expect((await profile(priv.username, b.token))?.viewerFollowState).toBe('NONE');
     expect((await profile(priv.username, c.token))?.viewerFollowState).toBe('NONE');
     const left = await api.ok<{ viewer: { followRequests: { edges: unknown[] } } }>(
@@ -84,7 +99,11 @@ describe.skipIf(!(await modeAvailable()))(`social graph [${MODE}]`, () => {
       priv.token,
     );
     expect(left.viewer.followRequests.edges).toHaveLength(0);
-    const err = await api.fails('mutation($id: ID!) { approveFollowRequest(userId: $id) { id } }', { id: b.id }, priv.token);
+    const err = await api.fails(
+      'mutation($id: ID!) { approveFollowRequest(userId: $id) { id } }',
+      { id: b.id },
+      priv.token,
+    );
     expect(err.extensions?.code).toBe('NOT_FOUND');
   });
 
@@ -93,7 +112,10 @@ describe.skipIf(!(await modeAvailable()))(`social graph [${MODE}]`, () => {
     const fan = await seed.user();
     await fan.follow(priv);
     await api.ok('mutation { updateProfile(input: { isPrivate: false }) { id } }', {}, priv.token);
-    expect(await profile(priv.username, fan.token)).toMatchObject({ viewerFollowState: 'FOLLOWING', followerCount: 1 });
+    expect(await profile(priv.username, fan.token)).toMatchObject({
+      viewerFollowState: 'FOLLOWING',
+      followerCount: 1,
+    });
   });
 
   it('removes a follower', async () => {
@@ -101,7 +123,10 @@ describe.skipIf(!(await modeAvailable()))(`social graph [${MODE}]`, () => {
     const bo = await seed.user();
     await bo.follow(ana);
     await api.ok('mutation($id: ID!) { removeFollower(userId: $id) { id } }', { id: bo.id }, ana.token);
-    expect(await profile(ana.username, bo.token)).toMatchObject({ viewerFollowState: 'NONE', followerCount: 0 });
+    expect(await profile(ana.username, bo.token)).toMatchObject({
+      viewerFollowState: 'NONE',
+      followerCount: 0,
+    });
   });
 
   it('block ends follows both ways and makes the blocker invisible to the blocked', async () => {
@@ -112,11 +137,20 @@ describe.skipIf(!(await modeAvailable()))(`social graph [${MODE}]`, () => {
     await ana.block(bo);
     // To the blocked user the blocker does not exist.
     expect(await profile(ana.username, bo.token)).toBeNull();
-    const refollow = await api.fails('mutation($id: ID!) { follow(userId: $id) { id } }', { id: ana.id }, bo.token);
+    const refollow = await api.fails(
+      'mutation($id: ID!) { follow(userId: $id) { id } }',
+      { id: ana.id },
+      bo.token,
+    );
     expect(refollow.extensions?.code).toBe('NOT_FOUND');
     // The blocker still sees the header (to unblock) but none of the content.
     const seen = await profile(bo.username, ana.token);
-    expect(seen).toMatchObject({ viewerBlocks: true, viewerCanSeeContent: false, followerCount: 0, followingCount: 0 });
+    expect(seen).toMatchObject({
+      viewerBlocks: true,
+      viewerCanSeeContent: false,
+      followerCount: 0,
+      followingCount: 0,
+    });
     expect(seen?.followers.edges).toEqual([]);
     const own = await profile(ana.username, ana.token);
     expect(own).toMatchObject({ followerCount: 0, followingCount: 0 });
@@ -135,23 +169,35 @@ describe.skipIf(!(await modeAvailable()))(`social graph [${MODE}]`, () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const page: { user: { followers: { edges: { node: { username: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } } =
-        await api.ok(
-          'query($u: String!, $after: String) { user(username: $u) { followers(first: 3, after: $after) { edges { node { username } } pageInfo { hasNextPage endCursor } } } }',
-          { u: star.username, after },
-        );
+      const page: {
+        user: {
+          followers: {
+            edges: { node: { username: string } }[];
+            pageInfo: { hasNextPage: boolean; endCursor: string };
+          };
+        };
+      } = await api.ok(
+        'query($u: String!, $after: String) { user(username: $u) { followers(first: 3, after: $after) { edges { node { username } } pageInfo { hasNextPage endCursor } } } }',
+        { u: star.username, after },
+      );
       seen.push(...page.user.followers.edges.map((e) => e.node.username));
       if (!page.user.followers.pageInfo.hasNextPage) break;
       after = page.user.followers.pageInfo.endCursor;
     }
     expect(seen).toEqual(fans.reverse());
-    const bad = await api.fails('query($u: String!) { user(username: $u) { followers(after: "!!nope") { edges { cursor } } } }', {
-      u: star.username,
-    });
+    const bad = await api.fails(
+      'query($u: String!) { user(username: $u) { followers(after: "!!nope") { edges { cursor } } } }',
+      {
+        u: star.username,
+      },
+    );
     expect(bad.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
-    const big = await api.fails('query($u: String!) { user(username: $u) { followers(first: 500) { edges { cursor } } } }', {
-      u: star.username,
-    });
+    const big = await api.fails(
+      'query($u: String!) { user(username: $u) { followers(first: 500) { edges { cursor } } } }',
+      {
+        u: star.username,
+      },
+    );
     expect(big.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
   });
 });

@@ -3,7 +3,16 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Api } from './support/client';
-import { htmlJpegPolyglot, jpeg, jpegWithGps, png, pngPixelBomb, randomBytes, svg, truncatedJpeg } from './support/corpus';
+import {
+  htmlJpegPolyglot,
+  jpeg,
+  jpegWithGps,
+  png,
+  pngPixelBomb,
+  randomBytes,
+  svg,
+  truncatedJpeg,
+} from './support/corpus';
 import { MODE, modeAvailable, startServer, type TestServer } from './support/harness';
 import { createSeed } from './support/seed';
 
@@ -28,7 +37,13 @@ type PostView = {
       id: string;
       altText: string;
       status: string;
-      image: { width: number; height: number; thumbhash: string; dominantColor: string; sources: { url: string; width: number; format: string }[] } | null;
+      image: {
+        width: number;
+        height: number;
+        thumbhash: string;
+        dominantColor: string;
+        sources: { url: string; width: number; format: string }[];
+      } | null;
     }[];
   } | null;
 };
@@ -46,7 +61,9 @@ describe.skipIf(!(await modeAvailable()))(`posts and media [${MODE}]`, () => {
   afterAll(() => server?.stop());
 
   const uploadsCount = async () =>
-    Number((await server.glimpse.platform.db.query<{ n: string }>('select count(*) as n from uploads'))[0]?.n);
+    Number(
+      (await server.glimpse.platform.db.query<{ n: string }>('select count(*) as n from uploads'))[0]?.n,
+    );
   const storedFiles = () => {
     if (server.glimpse.config.blobs.kind !== 'disk') return null;
     const root = server.glimpse.config.blobs.root;
@@ -81,7 +98,11 @@ describe.skipIf(!(await modeAvailable()))(`posts and media [${MODE}]`, () => {
       const before = { uploads: await uploadsCount(), files: storedFiles() };
       const res = await api.upload(await make(), user.token, 'photo.jpg', 'image/jpeg');
       expect(res.status).toBe(400);
-      expect(res.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'file', reason });
+      expect(res.body.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'file',
+        reason,
+      });
       expect(res.body.errors?.[0]?.message.length).toBeGreaterThan(10);
       expect(await uploadsCount()).toBe(before.uploads);
       expect(storedFiles()).toBe(before.files);
@@ -140,9 +161,17 @@ describe.skipIf(!(await modeAvailable()))(`posts and media [${MODE}]`, () => {
     expect(first.dominantColor).toMatch(/^#[0-9a-f]{6}$/);
     const second = post!.media[1]!.image!;
     expect(second).toMatchObject({ width: 1080, height: 1080 });
-    expect(second.sources.map((s) => `${s.format}@${s.width}`).sort()).toEqual(
-      ['AVIF@1080', 'AVIF@320', 'AVIF@640', 'JPEG@1080', 'JPEG@320', 'JPEG@640', 'WEBP@1080', 'WEBP@320', 'WEBP@640'],
-    );
+    expect(second.sources.map((s) => `${s.format}@${s.width}`).sort()).toEqual([
+      'AVIF@1080',
+      'AVIF@320',
+      'AVIF@640',
+      'JPEG@1080',
+      'JPEG@320',
+      'JPEG@640',
+      'WEBP@1080',
+      'WEBP@320',
+      'WEBP@640',
+    ]);
     for (const source of first.sources) {
       const res = await fetch(`${server.url}${new URL(source.url, server.url).pathname}`);
       expect(res.status).toBe(200);
@@ -159,30 +188,74 @@ describe.skipIf(!(await modeAvailable()))(`posts and media [${MODE}]`, () => {
   describe('bad post input gets a field error and writes nothing', () => {
     it.each([
       ['no photos', () => ({ media: [] }), 'media', 'at least one photo'],
-      ['a caption over 2,200 characters', (id: string) => ({ caption: 'x'.repeat(2201), media: [{ uploadId: id }] }), 'caption', '2200'],
+      [
+        'a caption over 2,200 characters',
+        (id: string) => ({ caption: 'x'.repeat(2201), media: [{ uploadId: id }] }),
+        'caption',
+        '2200',
+      ],
       [
         'more than 30 hashtags',
-        (id: string) => ({ caption: Array.from({ length: 31 }, (_, i) => `#tag${i}x`).join(' '), media: [{ uploadId: id }] }),
+        (id: string) => ({
+          caption: Array.from({ length: 31 }, (_, i) => `#tag${i}x`).join(' '),
+          media: [{ uploadId: id }],
+        }),
         'caption',
         'at most 30 hashtags',
       ],
-      ['a crop outside Instagram shapes', (id: string) => ({ media: [{ uploadId: id, crop: { x: 0, y: 0, width: 0.2, height: 1 } }] }), 'media.0.crop', ''],
-      ['a crop outside the photo', (id: string) => ({ media: [{ uploadId: id, crop: { x: 0.5, y: 0, width: 0.9, height: 0.9 } }] }), 'media.0.crop', 'inside'],
-      ['an unknown upload', () => ({ media: [{ uploadId: '123456789' }] }), 'media.0.uploadId', 'does not exist'],
+      [
+        'a crop outside Instagram shapes',
+        (id: string) => ({ media: [{ uploadId: id, crop: { x: 0, y: 0, width: 0.2, height: 1 } }] }),
+        'media.0.crop',
+        '',
+      ],
+      [
+        'a crop outside the photo',
+        (id: string) => ({ media: [{ uploadId: id, crop: { x: 0.5, y: 0, width: 0.9, height: 0.9 } }] }),
+        'media.0.crop',
+        'inside',
+      ],
+      [
+        'an unknown upload',
+        () => ({ media: [{ uploadId: '123456789' }] }),
+        'media.0.uploadId',
+        'does not exist',
+      ],
       ['a malformed upload id', () => ({ media: [{ uploadId: 'abc' }] }), 'media.0.uploadId', 'Invalid'],
-      ['the same upload twice', (id: string) => ({ media: [{ uploadId: id }, { uploadId: id }] }), 'media.1.uploadId', 'twice'],
-      ['eleven photos', (id: string) => ({ media: Array.from({ length: 11 }, () => ({ uploadId: id })) }), 'media', 'at most 10'],
-      ['alt text with a NUL', (id: string) => ({ media: [{ uploadId: id, altText: 'a\u0000b' }] }), 'media.0.altText', 'control'],
+      [
+        'the same upload twice',
+        (id: string) => ({ media: [{ uploadId: id }, { uploadId: id }] }),
+        'media.1.uploadId',
+        'twice',
+      ],
+      [
+        'eleven photos',
+        (id: string) => ({ media: Array.from({ length: 11 }, () => ({ uploadId: id })) }),
+        'media',
+        'at most 10',
+      ],
+      [
+        'alt text with a NUL',
+        (id: string) => ({ media: [{ uploadId: id, altText: 'a\u0000b' }] }),
+        'media.0.altText',
+        'control',
+      ],
     ])('%s', async (_name, input, field, message) => {
       const user = await seed.user();
       const upload = await api.upload(await jpeg(), user.token);
       const err = await api.fails(CREATE, { input: input(upload.body.id!) }, user.token);
       expect(err.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
       expect(err.message).toContain(message);
-      const posts = await server.glimpse.platform.db.query('select 1 from posts where author_id = $1', [user.id]);
+      const posts = await server.glimpse.platform.db.query('select 1 from posts where author_id = $1', [
+        user.id,
+      ]);
       expect(posts).toHaveLength(0);
       // The upload was not consumed by the failed attempt: it still makes a post.
-      const ok = await api.gql(CREATE, { input: { media: [{ uploadId: upload.body.id }] } }, { token: user.token });
+      const ok = await api.gql(
+        CREATE,
+        { input: { media: [{ uploadId: upload.body.id }] } },
+        { token: user.token },
+      );
       expect(ok.errors).toBeUndefined();
     });
 
@@ -199,9 +272,17 @@ describe.skipIf(!(await modeAvailable()))(`posts and media [${MODE}]`, () => {
     const author = await seed.user();
     const other = await seed.user();
     const post = await author.post({ caption: 'first #draft' });
-    const edited = await api.ok<{ editPost: { caption: string; editedAt: string; captionEntities: { value: string }[] } }>(
+    const edited = await api.ok<{
+      editPost: { caption: string; editedAt: string; captionEntities: { value: string }[] };
+    }>(
       `mutation($input: EditPostInput!) { editPost(input: $input) { caption editedAt captionEntities { value } } }`,
-      { input: { postId: post.id, caption: 'final #done', altTexts: [{ mediaId: post.mediaIds[0], altText: 'new alt' }] } },
+      {
+        input: {
+          postId: post.id,
+          caption: 'final #done',
+          altTexts: [{ mediaId: post.mediaIds[0], altText: 'new alt' }],
+        },
+      },
       author.token,
     );
     expect(edited.editPost).toMatchObject({ caption: 'final #done', captionEntities: [{ value: 'done' }] });
@@ -227,11 +308,9 @@ describe.skipIf(!(await modeAvailable()))(`posts and media [${MODE}]`, () => {
     const post = await author.post();
     await api.ok('mutation($id: ID!) { archivePost(id: $id) { archived } }', { id: post.id }, author.token);
     expect((await api.ok<PostView>(POST, { id: post.id }, other.token)).post).toBeNull();
-    const own = await api.ok<{ viewer: { user: { postCount: number }; archivedPosts: { edges: { node: { id: string } }[] } } }>(
-      '{ viewer { user { postCount } archivedPosts { edges { node { id } } } } }',
-      {},
-      author.token,
-    );
+    const own = await api.ok<{
+      viewer: { user: { postCount: number }; archivedPosts: { edges: { node: { id: string } }[] } };
+    }>('{ viewer { user { postCount } archivedPosts { edges { node { id } } } } }', {}, author.token);
     expect(own.viewer.archivedPosts.edges.map((e) => e.node.id)).toEqual([post.id]);
     expect(own.viewer.user.postCount).toBe(0);
     await api.ok('mutation($id: ID!) { unarchivePost(id: $id) { archived } }', { id: post.id }, author.token);
@@ -255,7 +334,11 @@ describe.skipIf(!(await modeAvailable()))(`posts and media [${MODE}]`, () => {
     ).flatMap((m) => [m.original_key, ...m.variants.map((v) => v.key)]);
     expect(keys.length).toBe(2 * 4); // an 80 px photo: the original plus one width in three formats, twice
 
-    const other = await api.fails('mutation($id: ID!) { deletePost(id: $id) { deletedId } }', { id: post.id }, fan.token);
+    const other = await api.fails(
+      'mutation($id: ID!) { deletePost(id: $id) { deletedId } }',
+      { id: post.id },
+      fan.token,
+    );
     expect(other.extensions?.code).toBe('FORBIDDEN');
     await api.ok('mutation($id: ID!) { deletePost(id: $id) { deletedId } }', { id: post.id }, author.token);
     await seed.waitForJobs();
@@ -263,12 +346,17 @@ describe.skipIf(!(await modeAvailable()))(`posts and media [${MODE}]`, () => {
     expect((await api.ok<PostView>(POST, { id: post.id }, author.token)).post).toBeNull();
     for (const table of ['posts', 'post_media', 'likes', 'comments', 'saves', 'post_hashtags']) {
       const column = table === 'posts' ? 'id' : 'post_id';
-      const rows = await server.glimpse.platform.db.query(`select 1 from ${table} where ${column} = $1`, [post.id]);
+      const rows = await server.glimpse.platform.db.query(`select 1 from ${table} where ${column} = $1`, [
+        post.id,
+      ]);
       expect(rows, table).toHaveLength(0);
     }
     for (const key of keys) expect(await server.glimpse.platform.blobs.exists(key), key).toBe(false);
     expect((await fetch(`${server.url}${new URL(url, server.url).pathname}`)).status).toBe(404);
-    const [author_] = await server.glimpse.platform.db.query<{ post_count: number }>('select post_count from users where id = $1', [author.id]);
+    const [author_] = await server.glimpse.platform.db.query<{ post_count: number }>(
+      'select post_count from users where id = $1',
+      [author.id],
+    );
     expect(author_?.post_count).toBe(0);
   });
 
@@ -298,13 +386,17 @@ describe.skipIf(!(await modeAvailable()))(`posts and media [${MODE}]`, () => {
       user.token,
     );
     expect(bad.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'crop' });
-    await api.ok('mutation($input: SetAvatarInput!) { setAvatar(input: $input) { id } }', { input: { uploadId: upload.body.id } }, user.token);
-    await seed.waitForJobs();
-    const data = await api.ok<{ viewer: { user: { avatar: { width: number; height: number; sources: { url: string; width: number }[] } } } }>(
-      '{ viewer { user { avatar { width height sources { url width } } } } }',
-      {},
+    await api.ok(
+      'mutation($input: SetAvatarInput!) { setAvatar(input: $input) { id } }',
+      { input: { uploadId: upload.body.id } },
       user.token,
     );
+    await seed.waitForJobs();
+    const data = await api.ok<{
+      viewer: {
+        user: { avatar: { width: number; height: number; sources: { url: string; width: number }[] } };
+      };
+    }>('{ viewer { user { avatar { width height sources { url width } } } } }', {}, user.token);
     expect(data.viewer.user.avatar).toMatchObject({ width: 320, height: 320 });
     const url = data.viewer.user.avatar.sources[0]!.url;
     expect((await api.get(new URL(url, server.url).pathname)).status).toBe(200);

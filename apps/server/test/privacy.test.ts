@@ -102,7 +102,10 @@ describe.skipIf(!(await modeAvailable()))(`privacy and blocks [${MODE}]`, () => 
     });
 
     it('the post, its comments and likers, by id and as a node', async () => {
-      const res = await api.gql<{ post: { comments: { edges: unknown[] }; likers: { edges: unknown[] } } | null; node: unknown }>(
+      const res = await api.gql<{
+        post: { comments: { edges: unknown[] }; likers: { edges: unknown[] } } | null;
+        node: unknown;
+      }>(
         `query($id: ID!) { post(id: $id) { caption comments { edges { cursor } } likers { edges { cursor } } } node(id: $id) { id } }`,
         { id: post.id },
         auth(),
@@ -133,7 +136,11 @@ describe.skipIf(!(await modeAvailable()))(`privacy and blocks [${MODE}]`, () => 
         if (sees()) expect(res.errors).toBeUndefined();
         else expect(res.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
       }
-      const comment = await api.gql('mutation($id: ID!) { likeComment(id: $id) { id } }', { id: commentId }, auth());
+      const comment = await api.gql(
+        'mutation($id: ID!) { likeComment(id: $id) { id } }',
+        { id: commentId },
+        auth(),
+      );
       if (sees()) expect(comment.errors).toBeUndefined();
       else expect(comment.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     });
@@ -151,7 +158,12 @@ describe.skipIf(!(await modeAvailable()))(`privacy and blocks [${MODE}]`, () => 
     await blocker.block(blockedOne);
     const as = async (user: SeededUser) =>
       (
-        await api.ok<{ post: { likers: { edges: { node: { username: string } }[] }; comments: { edges: { node: { text: string } }[] } } }>(
+        await api.ok<{
+          post: {
+            likers: { edges: { node: { username: string } }[] };
+            comments: { edges: { node: { text: string } }[] };
+          };
+        }>(
           'query($id: ID!) { post(id: $id) { likers { edges { node { username } } } comments { edges { node { text } } } } }',
           { id: hostPost.id },
           user.token,

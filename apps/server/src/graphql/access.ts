@@ -1,9 +1,9 @@
+import { isId, notFound, unauthenticated } from '../errors';
 import type { UserRow } from '../modules/accounts/rows';
 import type { CommentRow } from '../modules/engagement/service';
 import type { Relationship } from '../modules/graph/service';
 import { canSeeAccount, canSeeActor, canSeeContent, canSeePost } from '../modules/policy/policy';
 import type { PostRow } from '../modules/posts/rows';
-import { isId, notFound, unauthenticated } from '../errors';
 import type { GraphQLContext } from './context';
 
 /**
@@ -47,23 +47,35 @@ export async function presentPosts(ctx: GraphQLContext, ids: readonly string[]):
   return found.map((f) => f?.post ?? null);
 }
 
-export async function visibleUser(ctx: GraphQLContext, id: string): Promise<{ user: UserRow; rel: Relationship } | null> {
+export async function visibleUser(
+  ctx: GraphQLContext,
+  id: string,
+): Promise<{ user: UserRow; rel: Relationship } | null> {
   if (!isId(id)) return null;
   const [user, rel] = await Promise.all([ctx.loaders.user.load(id), ctx.loaders.relationship.load(id)]);
   if (!user || !canSeeAccount(ctx.viewer?.userId ?? null, user, rel)) return null;
   return { user, rel };
 }
 
-export async function requireUser(ctx: GraphQLContext, id: string): Promise<{ user: UserRow; rel: Relationship }> {
+export async function requireUser(
+  ctx: GraphQLContext,
+  id: string,
+): Promise<{ user: UserRow; rel: Relationship }> {
   const found = await visibleUser(ctx, id);
   if (!found) throw notFound('User');
   return found;
 }
 
 /** Users in order, null for those in a block relation with the viewer (lists of followers, likers). */
-export async function presentActors(ctx: GraphQLContext, ids: readonly string[]): Promise<(UserRow | null)[]> {
+export async function presentActors(
+  ctx: GraphQLContext,
+  ids: readonly string[],
+): Promise<(UserRow | null)[]> {
   const viewerId = ctx.viewer?.userId ?? null;
-  const [users, rels] = await Promise.all([ctx.loaders.user.loadMany(ids), ctx.loaders.relationship.loadMany(ids)]);
+  const [users, rels] = await Promise.all([
+    ctx.loaders.user.loadMany(ids),
+    ctx.loaders.relationship.loadMany(ids),
+  ]);
   return ids.map((id, i) => {
     const user = users[i];
     const rel = rels[i];
@@ -73,7 +85,10 @@ export async function presentActors(ctx: GraphQLContext, ids: readonly string[])
 }
 
 /** Comments whose authors the viewer may see. */
-export async function presentComments(ctx: GraphQLContext, rows: CommentRow[]): Promise<(CommentRow | null)[]> {
+export async function presentComments(
+  ctx: GraphQLContext,
+  rows: CommentRow[],
+): Promise<(CommentRow | null)[]> {
   const authors = await presentActors(
     ctx,
     rows.map((r) => r.author_id),

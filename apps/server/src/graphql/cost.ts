@@ -33,6 +33,9 @@ export function queryCost(
 
 export function assertCost(cost: number, max: number): void {
   if (cost > max) {
-    throw new AppError('QUERY_TOO_COMPLEX', `This query is too complex: its cost is ${cost}, the limit is ${max}`);
+    throw new AppError(
+      'QUERY_TOO_COMPLEX',
+      `This query is too complex: its cost is ${cost}, the limit is ${max}`,
+    );
   }
 }

@@ -1,7 +1,7 @@
+import type { FastifyBaseLogger } from 'fastify';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { AppError } from '../errors';
 import { isForeignKeyViolation } from '../platform/db/errors';
-import type { FastifyBaseLogger } from 'fastify';
 
 /**
  * Maps every error to a stable `extensions.code`. User-caused errors keep their message and field;
@@ -21,7 +21,11 @@ export type ApiErrorCode =
 
 export function formatError(error: GraphQLError, log: FastifyBaseLogger): GraphQLFormattedError {
   const original = error.originalError;
-  const base = { message: error.message, ...(error.locations ? { locations: error.locations } : {}), ...(error.path ? { path: error.path } : {}) };
+  const base = {
+    message: error.message,
+    ...(error.locations ? { locations: error.locations } : {}),
+    ...(error.path ? { path: error.path } : {}),
+  };
   if (original instanceof AppError) {
     const { field, fieldErrors, retryAfterSeconds, reason } = original.details;
     return {
@@ -42,18 +46,29 @@ export function formatError(error: GraphQLError, log: FastifyBaseLogger): GraphQ
   const code = classify(error);
   if (code === 'INTERNAL') {
     log.error({ err: original ?? error, path: error.path }, 'unexpected error in GraphQL execution');
-    return { message: 'Internal server error', ...(error.path ? { path: error.path } : {}), extensions: { code } };
+    return {
+      message: 'Internal server error',
+      ...(error.path ? { path: error.path } : {}),
+      extensions: { code },
+    };
   }
   return { ...base, extensions: { code } };
 }
 
 function classify(error: GraphQLError): ApiErrorCode {
   const original = error.originalError as (Error & { code?: string }) | undefined;
-  if (original?.code === 'MER_ERR_GQL_QUERY_DEPTH' || /exceeds the query depth|query is too complex/i.test(error.message)) {
+  if (
+    original?.code === 'MER_ERR_GQL_QUERY_DEPTH' ||
+    /exceeds the query depth|query is too complex/i.test(error.message)
+  ) {
     return 'QUERY_TOO_COMPLEX';
   }
   if (error.message.startsWith('Syntax Error')) return 'GRAPHQL_PARSE_FAILED';
-  if (/^Variable "\$|got invalid value|Expected value of type|Int cannot represent|Float cannot represent/.test(error.message)) {
+  if (
+    /^Variable "\$|got invalid value|Expected value of type|Int cannot represent|Float cannot represent/.test(
+      error.message,
+    )
+  ) {
     return 'BAD_USER_INPUT';
   }
   // Errors of the GraphQL layer itself (mercurius wraps parse and validation failures in MER_ERR_*).
@@ -62,3 +77,26 @@ function classify(error: GraphQLError): ApiErrorCode {
 }
 
 export { GraphQLError };
+
+/**
+ * Mercurius reports parse, validation and depth failures as one error carrying the real ones in `errors`.
+ * Inner errors may come from another copy of graphql-js (mercurius loads the CommonJS build), so they are
+ * recognised by name, not instanceof.
+ */
+export function unwrapErrors(errors: readonly GraphQLError[]): GraphQLError[] {
+  return errors.flatMap((error) => {
+    const inner = (error.originalError as { errors?: unknown } | undefined)?.errors;
+    if (!Array.isArray(inner)) return [error];
+    return inner.map((e: unknown) => {
+      if (e instanceof GraphQLError) return e;
+      const like = e as Error & Partial<Pick<GraphQLError, 'source' | 'positions' | 'path'>>;
+      if (like.name === 'GraphQLError') {
+        return new GraphQLError(like.message, {
+          ...(like.source ? { source: like.source } : {}),
+          ...(like.positions ? { positions: like.positions } : {}),
+        });
+      }
+      return new GraphQLError(like.message, { originalError: like });
+    });
+  });
+}

@@ -32,7 +32,10 @@ export function decodeCursor(cursor: string): string {
 }
 
 /** Validates `first`/`after` arguments into a page request. */
-export function pageArgs(args: { first?: number | null; after?: string | null }, defaultSize = 12): KeysetPage {
+export function pageArgs(
+  args: { first?: number | null; after?: string | null },
+  defaultSize = 12,
+): KeysetPage {
   const first = args.first ?? defaultSize;
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
     throw badInput('first', `first must be between 1 and ${MAX_PAGE_SIZE}`);

@@ -1,10 +1,10 @@
 import DataLoader from 'dataloader';
+import { isId } from '../errors';
 import type { UserRow } from '../modules/accounts/rows';
 import type { CommentRow } from '../modules/engagement/service';
 import { NO_RELATIONSHIP, type Relationship } from '../modules/graph/service';
 import type { MediaRow, PostRow } from '../modules/posts/rows';
 import type { Services } from '../services';
-import { isId } from '../errors';
 
 /**
  * Per-request batching: every lookup a page makes of one kind becomes one statement, so a feed page

@@ -17,7 +17,8 @@ const DateTime = new GraphQLScalarType<Date, string>({
 const baseResolvers: Resolvers = {
   DateTime,
   Query: {
-    node: async (_, { id }, ctx) => (await visiblePost(ctx, id))?.post ?? (await visibleUser(ctx, id))?.user ?? null,
+    node: async (_, { id }, ctx) =>
+      (await visiblePost(ctx, id))?.post ?? (await visibleUser(ctx, id))?.user ?? null,
   },
   Node: {
     __resolveType: (node) => ('username' in node ? 'User' : 'caption' in node ? 'Post' : 'Comment'),
@@ -26,7 +27,14 @@ const baseResolvers: Resolvers = {
 
 /** Merges the modules' resolver maps type by type. */
 export function assembleResolvers(): Resolvers {
-  const all = [baseResolvers, accountsResolvers, graphResolvers, postsResolvers, engagementResolvers, feedResolvers];
+  const all = [
+    baseResolvers,
+    accountsResolvers,
+    graphResolvers,
+    postsResolvers,
+    engagementResolvers,
+    feedResolvers,
+  ];
   const merged: Record<string, Record<string, unknown>> = {};
   for (const resolvers of all) {
     for (const [type, fields] of Object.entries(resolvers)) {

@@ -11,6 +11,8 @@ export interface RequestViewer {
 declare module 'fastify' {
   interface FastifyRequest {
     viewer: RequestViewer | null;
+    /** The GraphQL operation's name, once parsed (metrics label). */
+    graphqlOperation?: string;
   }
 }
 
@@ -24,7 +26,10 @@ export function tokenOf(request: FastifyRequest): string | null {
   return request.cookies[SESSION_COOKIE] ?? null;
 }
 
-export async function resolveViewer(sessions: Sessions, request: FastifyRequest): Promise<RequestViewer | null> {
+export async function resolveViewer(
+  sessions: Sessions,
+  request: FastifyRequest,
+): Promise<RequestViewer | null> {
   const token = tokenOf(request);
   return token ? sessions.resolve(token) : null;
 }

@@ -19,7 +19,11 @@ export function sendError(reply: FastifyReply, error: AppError): FastifyReply {
     errors: [
       {
         message: error.message,
-        extensions: { code: error.code, ...(field ? { field, fieldErrors } : {}), ...(reason ? { reason } : {}) },
+        extensions: {
+          code: error.code,
+          ...(field ? { field, fieldErrors } : {}),
+          ...(reason ? { reason } : {}),
+        },
       },
     ],
   });
@@ -30,8 +34,11 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   const status = error.statusCode ?? 500;
   if (status >= 500) {
     request.log.error({ err: error }, 'unhandled error');
-    return reply.code(500).send({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL' } }] });
+    return reply
+      .code(500)
+      .send({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL' } }] });
   }
-  const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'BAD_REQUEST';
+  const code =
+    status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'BAD_REQUEST';
   return reply.code(status).send({ errors: [{ message: error.message, extensions: { code } }] });
 }

@@ -1,5 +1,5 @@
-import type { Cache } from '../platform/cache/port';
 import { AppError } from '../errors';
+import type { Cache } from '../platform/cache/port';
 
 /** Fixed-window limits over the cache (Redis when configured, so every API process shares them). */
 export interface RateLimit {
@@ -17,7 +17,10 @@ export type RateLimitName = keyof typeof LIMITS;
 
 export type RateLimiter = (name: RateLimitName, subject: string) => Promise<void>;
 
-export function createRateLimiter(cache: Cache, limits: Record<RateLimitName, RateLimit> = LIMITS): RateLimiter {
+export function createRateLimiter(
+  cache: Cache,
+  limits: Record<RateLimitName, RateLimit> = LIMITS,
+): RateLimiter {
   return async (name, subject) => {
     const { limit, windowSeconds } = limits[name];
     const window = Math.floor(Date.now() / 1000 / windowSeconds);

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
+import { AppError } from '../errors';
 import type { MediaGate } from '../modules/media/serve';
-import type { Services } from '../services';
 import type { BlobStore } from '../platform/blobs/port';
 import { MAX_UPLOAD_BYTES } from '../platform/media';
 import type { Metrics } from '../platform/metrics';
 import type { JobQueue } from '../platform/queue/port';
-import { AppError } from '../errors';
+import type { Services } from '../services';
 import { sendError } from './errors';
 import type { RateLimiter } from './rate-limit';
 
@@ -42,7 +42,10 @@ export function registerRoutes(
       throw error;
     });
     if (data === null || file.file.truncated) {
-      return sendError(reply, fileError(`Photos can be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`, 'too_large'));
+      return sendError(
+        reply,
+        fileError(`Photos can be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`, 'too_large'),
+      );
     }
     const upload = await services.uploads.accept(request.viewer.userId, data);
     return reply.code(201).send(upload);
@@ -53,7 +56,10 @@ export function registerRoutes(
     const decision = await gate(key, request.viewer?.userId ?? null);
     const object = decision.kind === 'serve' ? await blobs.get(decision.key) : null;
     if (decision.kind !== 'serve' || !object) {
-      return reply.code(404).header('cache-control', 'no-store').send({ errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] });
+      return reply
+        .code(404)
+        .header('cache-control', 'no-store')
+        .send({ errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] });
     }
     return reply
       .header('content-type', object.contentType)
@@ -93,7 +99,11 @@ export function registerRoutes(
 }
 
 function fileError(message: string, reason = 'missing_file'): AppError {
-  return new AppError('BAD_USER_INPUT', message, { field: 'file', fieldErrors: [{ field: 'file', message }], reason });
+  return new AppError('BAD_USER_INPUT', message, {
+    field: 'file',
+    fieldErrors: [{ field: 'file', message }],
+    reason,
+  });
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

@@ -4,10 +4,10 @@ import multipart from '@fastify/multipart';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import mercurius from 'mercurius';
 import type { Config } from '../config';
-import { createLoaders } from '../graphql/loaders';
-import { assertCost, queryCost } from '../graphql/cost';
-import { formatError } from '../graphql/errors';
 import type { GraphQLContext } from '../graphql/context';
+import { assertCost, queryCost } from '../graphql/cost';
+import { formatError, unwrapErrors } from '../graphql/errors';
+import { createLoaders } from '../graphql/loaders';
 import { assembleResolvers } from '../graphql/schema';
 import { loadTypeDefs } from '../graphql/sdl';
 import type { Logger } from '../platform/logger';
@@ -49,14 +49,25 @@ export async function createHttpServer(deps: {
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
     const seconds = reply.elapsedTime / 1000;
-    metrics.httpDuration.observe({ method: request.method, route, status: String(reply.statusCode) }, seconds);
+    metrics.httpDuration.observe(
+      { method: request.method, route, status: String(reply.statusCode) },
+      seconds,
+    );
     if (route === '/graphql') {
-      const body = request.body as { operationName?: unknown } | undefined;
-      const operation = typeof body?.operationName === 'string' ? body.operationName.slice(0, 64) : 'anonymous';
-      metrics.graphqlDuration.observe({ operation, outcome: reply.statusCode < 400 ? 'ok' : 'error' }, seconds);
+      // Named from the parsed document (clients need not send operationName); unparsed requests are 'invalid'.
+      const operation = request.graphqlOperation?.slice(0, 64) ?? 'invalid';
+      metrics.graphqlDuration.observe(
+        { operation, outcome: reply.statusCode < 400 ? 'ok' : 'error' },
+        seconds,
+      );
     }
     request.log.info(
-      { method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      {
+        method: request.method,
+        url: request.url,
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
       'request',
     );
   });
@@ -85,13 +96,18 @@ export async function createHttpServer(deps: {
     }),
     errorFormatter: (execution, context) => {
       const log: FastifyBaseLogger = context.reply?.log ?? logger;
-      const errors = execution.errors.map((error) => formatError(error, log));
-      const validationOnly = execution.data == null && errors.every((e) => e.extensions?.code !== 'INTERNAL' && !e.path);
+      const errors = unwrapErrors(execution.errors).map((error) => formatError(error, log));
+      const validationOnly =
+        execution.data == null && errors.every((e) => e.extensions?.code !== 'INTERNAL' && !e.path);
       return { statusCode: validationOnly ? 400 : 200, response: { data: execution.data ?? null, errors } };
     },
   });
   app.graphql.addHook('preExecution', async (schema, document, context) => {
-    const body = context.reply.request.body as { variables?: Record<string, unknown>; operationName?: string } | undefined;
+    const operation = document.definitions.find((d) => d.kind === 'OperationDefinition');
+    context.reply.request.graphqlOperation = operation?.name?.value ?? 'anonymous';
+    const body = context.reply.request.body as
+      | { variables?: Record<string, unknown>; operationName?: string }
+      | undefined;
     assertCost(queryCost(schema, document, body?.variables, body?.operationName), config.graphql.maxCost);
   });
   return app;

@@ -1,19 +1,19 @@
 import type { Config } from '../config';
-import type { BlobStore } from './blobs/port';
 import { createDiskBlobStore } from './blobs/disk';
+import type { BlobStore } from './blobs/port';
 import { createS3BlobStore } from './blobs/s3';
-import type { Cache } from './cache/port';
 import { createMemoryCache } from './cache/memory';
+import type { Cache } from './cache/port';
 import { createRedisCache } from './cache/redis';
 import { createDb, type Db } from './db';
 import { migrate } from './db/migrate';
 import { type Logger, subsystemLogger } from './logger';
 import type { Metrics } from './metrics';
-import type { PubSub } from './pubsub/port';
 import { createMemoryPubSub } from './pubsub/memory';
+import type { PubSub } from './pubsub/port';
 import { createRedisPubSub } from './pubsub/redis';
-import type { JobQueue } from './queue/port';
 import { createMemoryQueue } from './queue/memory';
+import type { JobQueue } from './queue/port';
 import { createRabbitQueue } from './queue/rabbitmq';
 
 /** The platform adapters, each chosen by configuration alone: embedded defaults or the real services. */
@@ -25,16 +25,28 @@ export interface Platform {
   blobs: BlobStore;
 }
 
-export async function createPlatform(config: Readonly<Config>, logger: Logger, metrics: Metrics): Promise<Platform> {
+export async function createPlatform(
+  config: Readonly<Config>,
+  logger: Logger,
+  metrics: Metrics,
+): Promise<Platform> {
   const db = await createDb(config.database);
   await migrate(db);
   const cache =
     config.cache.kind === 'redis'
-      ? createRedisCache({ url: config.cache.url, prefix: config.cache.prefix, logger: subsystemLogger(logger, 'cache') })
+      ? createRedisCache({
+          url: config.cache.url,
+          prefix: config.cache.prefix,
+          logger: subsystemLogger(logger, 'cache'),
+        })
       : createMemoryCache({ prefix: config.cache.prefix });
   const pubsub =
     config.cache.kind === 'redis'
-      ? createRedisPubSub({ url: config.cache.url, prefix: config.cache.prefix, logger: subsystemLogger(logger, 'pubsub') })
+      ? createRedisPubSub({
+          url: config.cache.url,
+          prefix: config.cache.prefix,
+          logger: subsystemLogger(logger, 'pubsub'),
+        })
       : createMemoryPubSub();
   const queueLogger = subsystemLogger(logger, 'queue');
   const queue =

@@ -3,7 +3,17 @@ import pino, { type Logger } from 'pino';
 /** Structured JSON logs. One root logger; each subsystem takes a child named here so names stay in one place. */
 export type { Logger };
 
-export type Subsystem = 'http' | 'graphql' | 'db' | 'cache' | 'pubsub' | 'queue' | 'blobs' | 'media' | 'seed' | 'jobs';
+export type Subsystem =
+  | 'http'
+  | 'graphql'
+  | 'db'
+  | 'cache'
+  | 'pubsub'
+  | 'queue'
+  | 'blobs'
+  | 'media'
+  | 'seed'
+  | 'jobs';
 
 export function createLogger(level: string): Logger {
   return pino({ level, base: { service: 'glimpse' }, timestamp: pino.stdTimeFunctions.isoTime });

@@ -2,7 +2,12 @@
 export interface GqlError {
   message: string;
   path?: (string | number)[];
-  extensions?: { code?: string; field?: string; fieldErrors?: { field: string; message: string }[]; reason?: string };
+  extensions?: {
+    code?: string;
+    field?: string;
+    fieldErrors?: { field: string; message: string }[];
+    reason?: string;
+  };
 }
 
 export interface GqlResult<T> {
@@ -23,13 +28,26 @@ export class Api {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (auth.token) headers.authorization = `Bearer ${auth.token}`;
     if (auth.cookie) headers.cookie = auth.cookie;
-    const response = await fetch(`${this.url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+    const response = await fetch(`${this.url}/graphql`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query, variables }),
+    });
     const body = (await response.json()) as { data?: T | null; errors?: GqlError[] };
-    return { status: response.status, data: body.data ?? null, errors: body.errors, headers: response.headers };
+    return {
+      status: response.status,
+      data: body.data ?? null,
+      errors: body.errors,
+      headers: response.headers,
+    };
   }
 
   /** Runs a query that must succeed; throws with the errors otherwise. */
-  async ok<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
+  async ok<T = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    token?: string,
+  ): Promise<T> {
     const result = await this.gql<T>(query, variables, token ? { token } : {});
     if (result.errors?.length || !result.data) {
       throw new Error(`GraphQL failed (${result.status}): ${JSON.stringify(result.errors)}`);
@@ -50,7 +68,10 @@ export class Api {
     token: string | undefined,
     filename = 'photo.jpg',
     type = 'image/jpeg',
-  ): Promise<{ status: number; body: { id?: string; width?: number; height?: number; format?: string; errors?: GqlError[] } }> {
+  ): Promise<{
+    status: number;
+    body: { id?: string; width?: number; height?: number; format?: string; errors?: GqlError[] };
+  }> {
     const form = new FormData();
     form.append('file', new Blob([data], { type }), filename);
     const response = await fetch(`${this.url}/uploads`, {

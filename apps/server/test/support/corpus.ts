@@ -28,11 +28,15 @@ export function pngPixelBomb(side = 20_000): Buffer {
 }
 
 export async function jpeg(width = 400, height = 400, colour = '#4a90d9'): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 3, background: colour } }).jpeg({ quality: 90 }).toBuffer();
+  return sharp({ create: { width, height, channels: 3, background: colour } })
+    .jpeg({ quality: 90 })
+    .toBuffer();
 }
 
 export async function png(width = 300, height = 300): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 4, background: '#ff8800aa' } }).png().toBuffer();
+  return sharp({ create: { width, height, channels: 4, background: '#ff8800aa' } })
+    .png()
+    .toBuffer();
 }
 
 /** A JPEG from a phone held sideways, with GPS coordinates and a camera name in its EXIF. */
@@ -48,7 +52,9 @@ export async function jpegWithGps(): Promise<Buffer> {
 }
 
 export async function truncatedJpeg(): Promise<Buffer> {
-  const whole = await sharp({ create: { width: 800, height: 800, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 40 } } })
+  const whole = await sharp({
+    create: { width: 800, height: 800, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 40 } },
+  })
     .jpeg({ quality: 90 })
     .toBuffer();
   return whole.subarray(0, Math.floor(whole.length / 2));

@@ -34,7 +34,9 @@ let counter = 0;
 
 /** A small valid JPEG of a given size and colour. */
 export async function photo(width = 64, height = 64, colour = '#3a7bd5'): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 3, background: colour } }).jpeg().toBuffer();
+  return sharp({ create: { width, height, channels: 3, background: colour } })
+    .jpeg()
+    .toBuffer();
 }
 
 export function createSeed(server: TestServer, api: Api) {
@@ -71,7 +73,11 @@ export function createSeed(server: TestServer, api: Api) {
           token,
         );
         await waitForJobs();
-        return { id: created.createPost.id, authorId: id, mediaIds: created.createPost.media.map((m) => m.id) };
+        return {
+          id: created.createPost.id,
+          authorId: id,
+          mediaIds: created.createPost.media.map((m) => m.id),
+        };
       },
       async follow(other) {
         const data = await api.ok<{ follow: { viewerFollowState: string } }>(
@@ -82,7 +88,11 @@ export function createSeed(server: TestServer, api: Api) {
         return data.follow.viewerFollowState;
       },
       async approve(requester) {
-        await api.ok('mutation($id: ID!) { approveFollowRequest(userId: $id) { id } }', { id: requester.id }, token);
+        await api.ok(
+          'mutation($id: ID!) { approveFollowRequest(userId: $id) { id } }',
+          { id: requester.id },
+          token,
+        );
       },
       async block(other) {
         await api.ok('mutation($id: ID!) { block(userId: $id) { id } }', { id: other.id }, token);

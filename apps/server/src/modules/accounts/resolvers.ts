@@ -1,5 +1,5 @@
-import type { GraphQLContext } from '../../graphql/context';
 import { canSeeContentOf, requireViewer, visibleUser } from '../../graphql/access';
+import type { GraphQLContext } from '../../graphql/context';
 import { pageArgs } from '../../graphql/keyset';
 import { emptyConnection, imageSources, postConnection, userConnection } from '../../graphql/present';
 import type { Resolvers } from '../../graphql/resolvers.generated';
@@ -19,17 +19,35 @@ export const accountsResolvers: Resolvers = {
     followRequests: async ({ userId }, args, ctx) => {
       const page = pageArgs(args);
       const rows = await ctx.services.graph.followRequests(userId, page);
-      return userConnection(ctx, rows, page, (r) => r.edgeId, (r) => r.userId);
+      return userConnection(
+        ctx,
+        rows,
+        page,
+        (r) => r.edgeId,
+        (r) => r.userId,
+      );
     },
     savedPosts: async ({ userId }, args, ctx) => {
       const page = pageArgs(args);
       const rows = await ctx.services.engagement.saved(userId, page);
-      return postConnection(ctx, rows, page, (r) => r.edgeId, (r) => r.postId);
+      return postConnection(
+        ctx,
+        rows,
+        page,
+        (r) => r.edgeId,
+        (r) => r.postId,
+      );
     },
     archivedPosts: async ({ userId }, args, ctx) => {
       const page = pageArgs(args);
       const ids = await ctx.services.posts.archivedOf(userId, page);
-      return postConnection(ctx, ids, page, (id) => id, (id) => id);
+      return postConnection(
+        ctx,
+        ids,
+        page,
+        (id) => id,
+        (id) => id,
+      );
     },
   },
   User: {
@@ -54,20 +72,40 @@ export const accountsResolvers: Resolvers = {
     posts: async (u, args, ctx) => {
       const page = pageArgs(args);
       if (!(await canSeeContentOf(ctx, u))) return emptyConnection();
-      const ids = await ctx.services.posts.gridOf(u.id, page, { includeUnpublished: ctx.viewer?.userId === u.id });
-      return postConnection(ctx, ids, page, (id) => id, (id) => id);
+      const ids = await ctx.services.posts.gridOf(u.id, page, {
+        includeUnpublished: ctx.viewer?.userId === u.id,
+      });
+      return postConnection(
+        ctx,
+        ids,
+        page,
+        (id) => id,
+        (id) => id,
+      );
     },
     followers: async (u, args, ctx) => {
       const page = pageArgs(args);
       if (!(await canSeeContentOf(ctx, u))) return emptyConnection();
       const rows = await ctx.services.graph.followers(u.id, page);
-      return userConnection(ctx, rows, page, (r) => r.edgeId, (r) => r.userId);
+      return userConnection(
+        ctx,
+        rows,
+        page,
+        (r) => r.edgeId,
+        (r) => r.userId,
+      );
     },
     following: async (u, args, ctx) => {
       const page = pageArgs(args);
       if (!(await canSeeContentOf(ctx, u))) return emptyConnection();
       const rows = await ctx.services.graph.following(u.id, page);
-      return userConnection(ctx, rows, page, (r) => r.edgeId, (r) => r.userId);
+      return userConnection(
+        ctx,
+        rows,
+        page,
+        (r) => r.edgeId,
+        (r) => r.userId,
+      );
     },
   },
   Image: {
@@ -104,7 +142,8 @@ export const accountsResolvers: Resolvers = {
       if (becamePublic) await ctx.services.graph.approveAllRequests(userId);
       return becamePublic ? (await ctx.services.accounts.byIds([userId]))[0]! : user;
     },
-    changeUsername: (_, { username }, ctx) => ctx.services.accounts.changeUsername(requireViewer(ctx), username),
+    changeUsername: (_, { username }, ctx) =>
+      ctx.services.accounts.changeUsername(requireViewer(ctx), username),
     changePassword: async (_, { input }, ctx) => {
       const userId = requireViewer(ctx);
       await ctx.services.accounts.changePassword(userId, input.currentPassword, input.newPassword);

@@ -1,9 +1,9 @@
+import { AppError, badInput, FieldErrors, notFound } from '../../errors';
 import type { Db, Queryable } from '../../platform/db';
 import { isUniqueViolation } from '../../platform/db/errors';
-import { AppError, badInput, FieldErrors, notFound } from '../../errors';
 import { cleanText } from '../text/validate';
 import { hashPassword, verifyPassword } from './passwords';
-import { USER_COLUMNS, type StoredImage, type UserRow } from './rows';
+import { type StoredImage, USER_COLUMNS, type UserRow } from './rows';
 import {
   bioProblem,
   displayNameProblem,
@@ -45,7 +45,9 @@ export interface Accounts {
 
 export function createAccounts(db: Db): Accounts {
   const byId = async (id: string, q: Queryable = db): Promise<UserRow> => {
-    const [row] = await q.query<UserRow>(`/* userById */ select ${USER_COLUMNS} from users where id = $1`, [id]);
+    const [row] = await q.query<UserRow>(`/* userById */ select ${USER_COLUMNS} from users where id = $1`, [
+      id,
+    ]);
     if (!row) throw notFound('User');
     return row;
   };
@@ -80,7 +82,7 @@ export function createAccounts(db: Db): Accounts {
 
     async logIn(login, password) {
       const trimmed = login.trim();
-      if (!trimmed || !trimmed.isWellFormed()) throw badInput('login', 'Enter your username or email');
+      if (trimmed === '' || !trimmed.isWellFormed()) throw badInput('login', 'Enter your username or email');
       if (!password) throw badInput('password', 'Enter your password');
       const isEmail = trimmed.includes('@');
       const key = isEmail ? normalizeEmail(trimmed) : normalizeUsername(trimmed);
@@ -96,17 +98,19 @@ export function createAccounts(db: Db): Accounts {
 
     async byIds(ids) {
       if (ids.length === 0) return [];
-      return db.query<UserRow>(`/* usersByIds */ select ${USER_COLUMNS} from users where id = any($1::bigint[])`, [
-        ids,
-      ]);
+      return db.query<UserRow>(
+        `/* usersByIds */ select ${USER_COLUMNS} from users where id = any($1::bigint[])`,
+        [ids],
+      );
     },
 
     async byUsername(raw) {
       const username = normalizeUsername(raw);
       if (usernameProblem(username) && !/^[a-z0-9._]{1,30}$/.test(username)) return null;
-      const [row] = await db.query<UserRow>(`/* userByUsername */ select ${USER_COLUMNS} from users where username = $1`, [
-        username,
-      ]);
+      const [row] = await db.query<UserRow>(
+        `/* userByUsername */ select ${USER_COLUMNS} from users where username = $1`,
+        [username],
+      );
       return row ?? null;
     },
 
@@ -120,7 +124,9 @@ export function createAccounts(db: Db): Accounts {
     },
 
     async emailOf(userId) {
-      const [row] = await db.query<{ email: string }>('/* emailOf */ select email from users where id = $1', [userId]);
+      const [row] = await db.query<{ email: string }>('/* emailOf */ select email from users where id = $1', [
+        userId,
+      ]);
       if (!row) throw notFound('User');
       return row.email;
     },
@@ -154,8 +160,7 @@ export function createAccounts(db: Db): Accounts {
       const [row] = await db.query<UserRow & { was_private: boolean }>(
         `/* updateProfile */ update users u set ${sets.join(', ')}, updated_at = now()
          from (select is_private as was_private from users where id = $1) before
-         where u.id = $1 returning ${USER_COLUMNS
-           .split(', ')
+         where u.id = $1 returning ${USER_COLUMNS.split(', ')
            .map((c) => `u.${c}`)
            .join(', ')}, before.was_private`,
         params,
@@ -193,11 +198,12 @@ export function createAccounts(db: Db): Accounts {
       }
       const problem = passwordProblem(next);
       if (problem) throw badInput('newPassword', problem);
-      if (next === current) throw badInput('newPassword', 'Choose a password different from your current one');
-      await db.query('/* setPassword */ update users set password_hash = $2, updated_at = now() where id = $1', [
-        userId,
-        await hashPassword(next),
-      ]);
+      if (next === current)
+        throw badInput('newPassword', 'Choose a password different from your current one');
+      await db.query(
+        '/* setPassword */ update users set password_hash = $2, updated_at = now() where id = $1',
+        [userId, await hashPassword(next)],
+      );
     },
 
     async setAvatar(userId, avatar) {

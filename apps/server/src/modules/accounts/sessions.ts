@@ -7,7 +7,10 @@ import type { SessionRow } from './rows';
  * usable token. The same token works as a cookie (browsers) or a bearer token (other clients).
  */
 export interface Sessions {
-  create(userId: string, meta: { userAgent: string | null; ip: string | null }): Promise<{ token: string; expiresAt: Date }>;
+  create(
+    userId: string,
+    meta: { userAgent: string | null; ip: string | null },
+  ): Promise<{ token: string; expiresAt: Date }>;
   /** The live session for a token, or null; touches last-used at most once a minute. */
   resolve(token: string): Promise<{ sessionId: string; userId: string } | null>;
   revoke(sessionId: string): Promise<void>;
@@ -49,10 +52,10 @@ export function createSessions(db: Db, options: { ttlDays: number }): Sessions {
       await db.query('/* revokeSession */ delete from sessions where id = $1', [sessionId]);
     },
     async revokeAllOf(userId, opts = {}) {
-      await db.query('/* revokeSessionsOfUser */ delete from sessions where user_id = $1 and id <> coalesce($2::bigint, 0)', [
-        userId,
-        opts.except ?? null,
-      ]);
+      await db.query(
+        '/* revokeSessionsOfUser */ delete from sessions where user_id = $1 and id <> coalesce($2::bigint, 0)',
+        [userId, opts.except ?? null],
+      );
     },
   };
 }

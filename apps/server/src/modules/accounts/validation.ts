@@ -5,11 +5,53 @@ export const USERNAME_PATTERN = /^[a-z0-9._]{1,30}$/;
 
 /** Names that would collide with routes, roles or impersonate the service. */
 const RESERVED = new Set([
-  'about', 'accounts', 'admin', 'administrator', 'api', 'app', 'assets', 'auth', 'blog', 'direct', 'edit',
-  'explore', 'feed', 'glimpse', 'graphql', 'healthz', 'help', 'home', 'inbox', 'instagram', 'login', 'logout',
-  'media', 'messages', 'metrics', 'moderator', 'new', 'notifications', 'official', 'p', 'privacy', 'readyz',
-  'reels', 'root', 'search', 'security', 'settings', 'signup', 'static', 'stories', 'support', 'system',
-  'tags', 'terms', 'uploads', 'www', 'you',
+  'about',
+  'accounts',
+  'admin',
+  'administrator',
+  'api',
+  'app',
+  'assets',
+  'auth',
+  'blog',
+  'direct',
+  'edit',
+  'explore',
+  'feed',
+  'glimpse',
+  'graphql',
+  'healthz',
+  'help',
+  'home',
+  'inbox',
+  'instagram',
+  'login',
+  'logout',
+  'media',
+  'messages',
+  'metrics',
+  'moderator',
+  'new',
+  'notifications',
+  'official',
+  'p',
+  'privacy',
+  'readyz',
+  'reels',
+  'root',
+  'search',
+  'security',
+  'settings',
+  'signup',
+  'static',
+  'stories',
+  'support',
+  'system',
+  'tags',
+  'terms',
+  'uploads',
+  'www',
+  'you',
 ]);
 
 /**
@@ -25,7 +67,8 @@ export function usernameProblem(username: string): string | null {
   if (!username.isWellFormed()) return 'Usernames can only use letters, numbers, underscores and periods';
   if (username.length === 0) return 'Enter a username';
   if (username.length > 30) return 'Usernames can be at most 30 characters';
-  if (!USERNAME_PATTERN.test(username)) return 'Usernames can only use letters, numbers, underscores and periods';
+  if (!USERNAME_PATTERN.test(username))
+    return 'Usernames can only use letters, numbers, underscores and periods';
   if (username.startsWith('.') || username.endsWith('.')) return "Usernames can't start or end with a period";
   if (username.includes('..')) return "Usernames can't have two periods in a row";
   if (/^[0-9._]+$/.test(username)) return 'Usernames must contain at least one letter';
@@ -42,13 +85,22 @@ const EMAIL_PATTERN = /^[^\s@]{1,64}@[^\s@]+\.[^\s@.]{2,}$/;
 
 export function emailProblem(email: string): string | null {
   if (email.length === 0) return 'Enter an email address';
-  if (email.length > 254 || !email.isWellFormed() || !EMAIL_PATTERN.test(email)) return 'Enter a valid email address';
+  if (email.length > 254 || !email.isWellFormed() || !EMAIL_PATTERN.test(email))
+    return 'Enter a valid email address';
   return null;
 }
 
 export const PASSWORD_MIN = 8;
 const PASSWORD_MAX = 256;
-const COMMON_PASSWORDS = new Set(['password', '12345678', '123456789', 'qwertyui', 'password1', 'iloveyou', '11111111']);
+const COMMON_PASSWORDS = new Set([
+  'password',
+  '12345678',
+  '123456789',
+  'qwertyui',
+  'password1',
+  'iloveyou',
+  '11111111',
+]);
 
 export function passwordProblem(password: string): string | null {
   if (!password.isWellFormed()) return 'Password contains invalid characters';
@@ -70,14 +122,16 @@ export function bioProblem(bio: string): string | null {
 export function normalizeWebsite(raw: string): { value: string | null; problem: string | null } {
   const trimmed = raw.trim();
   if (trimmed === '') return { value: null, problem: null };
-  if (trimmed.length > 200 || !trimmed.isWellFormed()) return { value: null, problem: 'Enter a valid website' };
+  if (trimmed.length > 200 || !trimmed.isWellFormed())
+    return { value: null, problem: 'Enter a valid website' };
   const candidate = /^[a-z][a-z0-9+.-]*:/i.test(trimmed) ? trimmed : `https://${trimmed}`;
   try {
     const url = new URL(candidate);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
       return { value: null, problem: 'Websites must start with http:// or https://' };
     }
-    if (!url.hostname.includes('.') || url.username || url.password) return { value: null, problem: 'Enter a valid website' };
+    if (!url.hostname.includes('.') || url.username || url.password)
+      return { value: null, problem: 'Enter a valid website' };
     return { value: url.toString(), problem: null };
   } catch {
     return { value: null, problem: 'Enter a valid website' };

@@ -1,8 +1,8 @@
+import { forbidden, notFound } from '../../errors';
 import { presentComments, requirePost, requireViewer } from '../../graphql/access';
 import type { GraphQLContext } from '../../graphql/context';
 import { pageArgs, toConnection } from '../../graphql/keyset';
 import type { Resolvers } from '../../graphql/resolvers.generated';
-import { forbidden, notFound } from '../../errors';
 import { canComment, canDeleteComment, canLike } from '../policy/policy';
 import { parseEntities } from '../text/entities';
 import type { CommentRow } from './service';
@@ -47,7 +47,12 @@ export const engagementResolvers: Resolvers = {
     replies: async (c, args, ctx) => {
       const page = pageArgs(args, 10);
       const rows = await ctx.services.engagement.repliesOf(c.id, page);
-      return toConnection(rows, page, (r) => r.id, (kept) => presentComments(ctx, kept));
+      return toConnection(
+        rows,
+        page,
+        (r) => r.id,
+        (kept) => presentComments(ctx, kept),
+      );
     },
   },
   Mutation: {
@@ -84,7 +89,8 @@ export const engagementResolvers: Resolvers = {
     deleteComment: async (_, { id }, ctx) => {
       const viewerId = requireViewer(ctx);
       const { comment, post } = await requireComment(ctx, id);
-      if (!canDeleteComment(viewerId, comment, post)) throw forbidden('You can only delete your own comments');
+      if (!canDeleteComment(viewerId, comment, post))
+        throw forbidden('You can only delete your own comments');
       await ctx.services.engagement.deleteComment(comment.id);
       return { deletedId: comment.id };
     },

@@ -1,7 +1,7 @@
-import type { Db } from '../../platform/db';
-import { isForeignKeyViolation } from '../../platform/db/errors';
 import { badInput, notFound } from '../../errors';
 import type { KeysetPage } from '../../graphql/keyset';
+import type { Db } from '../../platform/db';
+import { isForeignKeyViolation } from '../../platform/db/errors';
 import { cleanText, textProblem } from '../text/validate';
 
 export const COMMENT_MAX = 2200;
@@ -81,7 +81,10 @@ export function createEngagement(db: Db): Engagement {
       );
     },
     async unsave(userId, postId) {
-      await db.query('/* unsavePost */ delete from saves where user_id = $1 and post_id = $2', [userId, postId]);
+      await db.query('/* unsavePost */ delete from saves where user_id = $1 and post_id = $2', [
+        userId,
+        postId,
+      ]);
     },
     likedAmong: among(
       '/* viewerLikes */ select post_id::text as id from likes where user_id = $1 and post_id = any($2::bigint[])',
@@ -115,7 +118,8 @@ export function createEngagement(db: Db): Engagement {
             '/* replyTarget */ select id, post_id, parent_id from comments where id = $1',
             [replyToId],
           );
-          if (!parent || parent.post_id !== postId) throw badInput('replyToId', 'The comment you replied to is gone');
+          if (!parent || parent.post_id !== postId)
+            throw badInput('replyToId', 'The comment you replied to is gone');
           // One level of replies, as on Instagram: a reply to a reply joins the same thread.
           parentId = parent.parent_id ?? parent.id;
         }
@@ -125,9 +129,15 @@ export function createEngagement(db: Db): Engagement {
              values (next_id(shard_of($2)), $1, $2, $3, $4) returning ${COMMENT_COLUMNS}`,
             [postId, authorId, parentId, text],
           );
-          await tx.query('/* countComment */ update posts set comment_count = comment_count + 1 where id = $1', [postId]);
+          await tx.query(
+            '/* countComment */ update posts set comment_count = comment_count + 1 where id = $1',
+            [postId],
+          );
           if (parentId) {
-            await tx.query('/* countReply */ update comments set reply_count = reply_count + 1 where id = $1', [parentId]);
+            await tx.query(
+              '/* countReply */ update comments set reply_count = reply_count + 1 where id = $1',
+              [parentId],
+            );
           }
           return row!;
         } catch (error) {
@@ -145,14 +155,15 @@ export function createEngagement(db: Db): Engagement {
         );
         if (!gone) throw notFound('Comment');
         // Its replies went with it (cascade): the post's count drops by all of them.
-        await tx.query('/* uncountComment */ update posts set comment_count = comment_count - $2 where id = $1', [
-          gone.post_id,
-          1 + gone.reply_count,
-        ]);
+        await tx.query(
+          '/* uncountComment */ update posts set comment_count = comment_count - $2 where id = $1',
+          [gone.post_id, 1 + gone.reply_count],
+        );
         if (gone.parent_id) {
-          await tx.query('/* uncountReply */ update comments set reply_count = reply_count - 1 where id = $1', [
-            gone.parent_id,
-          ]);
+          await tx.query(
+            '/* uncountReply */ update comments set reply_count = reply_count - 1 where id = $1',
+            [gone.parent_id],
+          );
         }
       });
     },

@@ -9,7 +9,13 @@ export const feedResolvers: Resolvers = {
     homeFeed: async (_, args, ctx) => {
       const page = pageArgs(args);
       const ids = await ctx.services.feed.homePage(requireViewer(ctx), page);
-      return postConnection(ctx, ids, page, (id) => id, (id) => id);
+      return postConnection(
+        ctx,
+        ids,
+        page,
+        (id) => id,
+        (id) => id,
+      );
     },
   },
 };

@@ -1,5 +1,5 @@
-import type { Db } from '../../platform/db';
 import type { KeysetPage } from '../../graphql/keyset';
+import type { Db } from '../../platform/db';
 
 export interface Feed {
   /** The skeleton of a home feed page: IDs of posts by followed accounts and the viewer, newest first. */

@@ -3,7 +3,11 @@ import type { GraphQLContext } from '../../graphql/context';
 import type { Resolvers } from '../../graphql/resolvers.generated';
 
 /** Runs a graph change between the viewer and a visible user, then returns that user as it is now. */
-async function change(ctx: GraphQLContext, userId: string, act: (viewerId: string, otherId: string) => Promise<unknown>) {
+async function change(
+  ctx: GraphQLContext,
+  userId: string,
+  act: (viewerId: string, otherId: string) => Promise<unknown>,
+) {
   const viewerId = requireViewer(ctx);
   const { user } = await requireUser(ctx, userId);
   await act(viewerId, user.id);

@@ -1,6 +1,6 @@
-import type { Db, Queryable } from '../../platform/db';
 import { AppError, badInput, notFound } from '../../errors';
 import type { KeysetPage } from '../../graphql/keyset';
+import type { Db, Queryable } from '../../platform/db';
 
 export interface Relationship {
   following: boolean;
@@ -66,9 +66,10 @@ const DELETE_FOLLOW = `
 
 export function createGraph(db: Db): Graph {
   const assertUser = async (q: Queryable, id: string) => {
-    const [row] = await q.query<{ is_private: boolean }>('/* followTarget */ select is_private from users where id = $1', [
-      id,
-    ]);
+    const [row] = await q.query<{ is_private: boolean }>(
+      '/* followTarget */ select is_private from users where id = $1',
+      [id],
+    );
     if (!row) throw notFound('User');
     return row;
   };
@@ -144,10 +145,10 @@ export function createGraph(db: Db): Graph {
     async unfollow(followerId, targetId) {
       await db.transaction(async (tx) => {
         await tx.query(`/* unfollow */ ${DELETE_FOLLOW}`, [followerId, targetId]);
-        await tx.query('/* cancelRequest */ delete from follow_requests where requester_id = $1 and target_id = $2', [
-          followerId,
-          targetId,
-        ]);
+        await tx.query(
+          '/* cancelRequest */ delete from follow_requests where requester_id = $1 and target_id = $2',
+          [followerId, targetId],
+        );
       });
     },
 
@@ -200,10 +201,10 @@ export function createGraph(db: Db): Graph {
       if (blockerId === blockedId) throw badInput('userId', "You can't block yourself");
       await db.transaction(async (tx) => {
         await assertUser(tx, blockedId);
-        await tx.query('/* block */ insert into blocks (blocker_id, blocked_id) values ($1, $2) on conflict do nothing', [
-          blockerId,
-          blockedId,
-        ]);
+        await tx.query(
+          '/* block */ insert into blocks (blocker_id, blocked_id) values ($1, $2) on conflict do nothing',
+          [blockerId, blockedId],
+        );
         // A block ends every tie both ways: follows, and pending requests.
         await tx.query(`/* blockUnfollow */ ${DELETE_FOLLOW}`, [blockerId, blockedId]);
         await tx.query(`/* blockUnfollowBack */ ${DELETE_FOLLOW}`, [blockedId, blockerId]);
@@ -216,7 +217,10 @@ export function createGraph(db: Db): Graph {
     },
 
     async unblock(blockerId, blockedId) {
-      await db.query('/* unblock */ delete from blocks where blocker_id = $1 and blocked_id = $2', [blockerId, blockedId]);
+      await db.query('/* unblock */ delete from blocks where blocker_id = $1 and blocked_id = $2', [
+        blockerId,
+        blockedId,
+      ]);
     },
 
     followers: edges(

@@ -1,10 +1,10 @@
+import { badInput } from '../../errors';
+import { renderAvatar } from '../../jobs';
 import type { BlobStore } from '../../platform/blobs/port';
 import type { Db } from '../../platform/db';
 import type { Logger } from '../../platform/logger';
 import { isMediaError, type NormalisedCrop, renderImage } from '../../platform/media';
 import type { JobQueue, JobStatus } from '../../platform/queue/port';
-import { badInput } from '../../errors';
-import { renderAvatar } from '../../jobs';
 import type { Accounts } from '../accounts/service';
 import { cropProblem } from './crop';
 import { storeRendered } from './store';
@@ -17,7 +17,13 @@ export interface Avatars {
   render(payload: { userId: string; uploadId: string; crop: NormalisedCrop | null }): Promise<JobStatus>;
 }
 
-export function createAvatars(deps: { db: Db; blobs: BlobStore; queue: JobQueue; accounts: Accounts; logger: Logger }): Avatars {
+export function createAvatars(deps: {
+  db: Db;
+  blobs: BlobStore;
+  queue: JobQueue;
+  accounts: Accounts;
+  logger: Logger;
+}): Avatars {
   const { db, blobs, queue, accounts, logger } = deps;
 
   const dropFiles = async (keys: string[]) => {
@@ -67,7 +73,10 @@ export function createAvatars(deps: { db: Db; blobs: BlobStore; queue: JobQueue;
       const previous = await accounts.setAvatar(userId, stored);
       await db.query('/* consumeAvatarUpload */ delete from uploads where id = $1', [uploadId]);
       const keep = new Set(stored.variants.map((v) => v.key));
-      await dropFiles([upload.original_key, ...(previous?.variants.map((v) => v.key).filter((k) => !keep.has(k)) ?? [])]);
+      await dropFiles([
+        upload.original_key,
+        ...(previous?.variants.map((v) => v.key).filter((k) => !keep.has(k)) ?? []),
+      ]);
       return 'done';
     },
   };

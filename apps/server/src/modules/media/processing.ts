@@ -11,7 +11,12 @@ import { storeRendered } from './store';
  * The media job: renders each photo of a new post from its private original and publishes the post
  * when every photo is ready. Idempotent: finished photos are skipped, keys are stable across retries.
  */
-export function createPostMediaProcessor(deps: { db: Db; blobs: BlobStore; metrics: Metrics; logger: Logger }) {
+export function createPostMediaProcessor(deps: {
+  db: Db;
+  blobs: BlobStore;
+  metrics: Metrics;
+  logger: Logger;
+}) {
   const { db, blobs, metrics, logger } = deps;
 
   return async function processPost({ postId }: { postId: string }): Promise<JobStatus> {
@@ -45,7 +50,14 @@ export function createPostMediaProcessor(deps: { db: Db; blobs: BlobStore; metri
       const updated = await db.query(
         `/* mediaReady */ update post_media set status = 'ready', width = $2, height = $3, thumbhash = $4,
            dominant_color = $5, variants = $6 where id = $1 returning 1`,
-        [media.id, stored.width, stored.height, stored.thumbhash, stored.dominantColor, JSON.stringify(stored.variants)],
+        [
+          media.id,
+          stored.width,
+          stored.height,
+          stored.thumbhash,
+          stored.dominantColor,
+          JSON.stringify(stored.variants),
+        ],
       );
       // The post was deleted while we rendered: the files we just wrote belong to nothing.
       if (updated.length === 0) await blobs.delete(stored.variants.map((v) => v.key));

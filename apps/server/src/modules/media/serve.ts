@@ -8,9 +8,7 @@ import type { PostRow } from '../posts/rows';
 /** Served keys: avatars (a/) are public like profile headers; post photos (m/) follow the post's visibility. */
 const SERVED_KEY = /^(a|m)\/([0-9a-f]{32})\/[0-9]{1,5}\.(avif|webp|jpg)$/;
 
-export type ServeDecision =
-  | { kind: 'missing' }
-  | { kind: 'serve'; key: string; cacheControl: string };
+export type ServeDecision = { kind: 'missing' } | { kind: 'serve'; key: string; cacheControl: string };
 
 export function createMediaGate(deps: { db: Db; graph: Graph }) {
   const { db, graph } = deps;
@@ -18,9 +16,11 @@ export function createMediaGate(deps: { db: Db; graph: Graph }) {
     const match = SERVED_KEY.exec(key);
     if (!match) return { kind: 'missing' };
     if (match[1] === 'a') return { kind: 'serve', key, cacheControl: 'public, max-age=31536000, immutable' };
-    const [row] = await db.query<Pick<PostRow, 'author_id' | 'status' | 'archived_at' | 'comments_disabled'> & {
-      is_private: boolean;
-    }>(
+    const [row] = await db.query<
+      Pick<PostRow, 'author_id' | 'status' | 'archived_at' | 'comments_disabled'> & {
+        is_private: boolean;
+      }
+    >(
       `/* servedMediaPost */ select p.author_id, p.status, p.archived_at, p.comments_disabled, u.is_private
        from post_media m join posts p on p.id = m.post_id join users u on u.id = p.author_id
        where m.media_key = $1`,
@@ -32,7 +32,8 @@ export function createMediaGate(deps: { db: Db; graph: Graph }) {
         ? ((await graph.relationships(viewerId, [row.author_id])).get(row.author_id) ?? NO_RELATIONSHIP)
         : NO_RELATIONSHIP;
     // A photo the viewer may not see is "not found", exactly like a key that never existed.
-    if (!canSeePost(viewerId, row, { id: row.author_id, is_private: row.is_private }, rel)) return { kind: 'missing' };
+    if (!canSeePost(viewerId, row, { id: row.author_id, is_private: row.is_private }, rel))
+      return { kind: 'missing' };
     // Public posts may sit in shared caches (a CDN); a private account's photos only in the viewer's browser.
     const cacheControl =
       row.is_private || row.status !== 'ready' || row.archived_at

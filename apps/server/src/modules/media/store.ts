@@ -9,7 +9,11 @@ export const IMMUTABLE = 'public, max-age=31536000, immutable';
  * Writes every variant of a rendered image under `prefix` and describes them for the database.
  * Keys derive from the prefix only, so a retried job overwrites rather than leaving orphans.
  */
-export async function storeRendered(blobs: BlobStore, prefix: string, rendered: RenderedImage): Promise<StoredImage> {
+export async function storeRendered(
+  blobs: BlobStore,
+  prefix: string,
+  rendered: RenderedImage,
+): Promise<StoredImage> {
   const variants = await Promise.all(
     rendered.variants.map(async (v) => {
       const key = `${prefix}/${v.width}.${EXTENSION[v.format]}`;

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { AppError, badInput } from '../../errors';
 import type { BlobStore } from '../../platform/blobs/port';
 import type { Db, Queryable } from '../../platform/db';
 import { inspectImage, MediaError } from '../../platform/media';
-import { AppError, badInput } from '../../errors';
 
 export interface UploadRow {
   id: string;
@@ -24,7 +24,12 @@ export interface Uploads {
   /** Validates an uploaded image by content and keeps its original privately until a post or avatar claims it. */
   accept(ownerId: string, data: Buffer): Promise<UploadResult>;
   /** Takes the uploads (they stop being uploads); throws a field error naming the first that isn't the owner's. */
-  claim(tx: Queryable, ownerId: string, uploadIds: readonly string[], field: (i: number) => string): Promise<UploadRow[]>;
+  claim(
+    tx: Queryable,
+    ownerId: string,
+    uploadIds: readonly string[],
+    field: (i: number) => string,
+  ): Promise<UploadRow[]>;
   /** Removes uploads left unused for longer than `hours`, with their files. */
   sweep(hours: number): Promise<string[]>;
 }
@@ -38,7 +43,12 @@ export function createUploads(db: Db, blobs: BlobStore): Uploads {
       try {
         info = await inspectImage(data);
       } catch (error) {
-        if (error instanceof MediaError) throw new AppError('BAD_USER_INPUT', error.message, { field: 'file', fieldErrors: [{ field: 'file', message: error.message }], reason: error.code });
+        if (error instanceof MediaError)
+          throw new AppError('BAD_USER_INPUT', error.message, {
+            field: 'file',
+            fieldErrors: [{ field: 'file', message: error.message }],
+            reason: error.code,
+          });
         throw error;
       }
       // Originals are private (never served) and keyed randomly per owner shard.
@@ -62,7 +72,10 @@ export function createUploads(db: Db, blobs: BlobStore): Uploads {
         if (!ID.test(id)) throw badInput(field(i), 'Invalid upload id');
       });
       if (new Set(uploadIds).size !== uploadIds.length) {
-        throw badInput(field(uploadIds.findIndex((id, i) => uploadIds.indexOf(id) !== i)), 'The same photo is used twice');
+        throw badInput(
+          field(uploadIds.findIndex((id, i) => uploadIds.indexOf(id) !== i)),
+          'The same photo is used twice',
+        );
       }
       const rows = await tx.query<UploadRow>(
         `/* claimUploads */ delete from uploads where id = any($1::bigint[]) and owner_id = $2

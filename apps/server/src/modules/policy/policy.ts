@@ -29,17 +29,37 @@ export function canSeeContent(viewerId: string | null, owner: OwnerFacts, rel: R
   return !owner.is_private || rel.following;
 }
 
-export function canSeePost(viewerId: string | null, post: PostFacts, author: OwnerFacts, rel: Relationship): boolean {
+export function canSeePost(
+  viewerId: string | null,
+  post: PostFacts,
+  author: OwnerFacts,
+  rel: Relationship,
+): boolean {
   if (viewerId === post.author_id) return true;
   if (post.status !== 'ready' || post.archived_at !== null) return false;
   return canSeeContent(viewerId, author, rel);
 }
 
-export function canComment(viewerId: string | null, post: PostFacts, author: OwnerFacts, rel: Relationship): boolean {
-  return viewerId !== null && !post.comments_disabled && canSeePost(viewerId, post, author, rel) && post.status === 'ready';
+export function canComment(
+  viewerId: string | null,
+  post: PostFacts,
+  author: OwnerFacts,
+  rel: Relationship,
+): boolean {
+  return (
+    viewerId !== null &&
+    !post.comments_disabled &&
+    canSeePost(viewerId, post, author, rel) &&
+    post.status === 'ready'
+  );
 }
 
-export function canLike(viewerId: string | null, post: PostFacts, author: OwnerFacts, rel: Relationship): boolean {
+export function canLike(
+  viewerId: string | null,
+  post: PostFacts,
+  author: OwnerFacts,
+  rel: Relationship,
+): boolean {
   return viewerId !== null && post.status === 'ready' && canSeePost(viewerId, post, author, rel);
 }
 

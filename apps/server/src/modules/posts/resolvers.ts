@@ -25,18 +25,32 @@ export const postsResolvers: Resolvers = {
     viewerCanEdit: (p, _, ctx) => canModifyPost(ctx.viewer?.userId ?? null, p),
     viewerCanDelete: (p, _, ctx) => canModifyPost(ctx.viewer?.userId ?? null, p),
     viewerCanComment: async (p, _, ctx) => {
-      const [author, rel] = await Promise.all([ctx.loaders.user.load(p.author_id), ctx.loaders.relationship.load(p.author_id)]);
+      const [author, rel] = await Promise.all([
+        ctx.loaders.user.load(p.author_id),
+        ctx.loaders.relationship.load(p.author_id),
+      ]);
       return author !== null && canComment(ctx.viewer?.userId ?? null, p, author, rel);
     },
     likers: async (p, args, ctx) => {
       const page = pageArgs(args);
       const rows = await ctx.services.engagement.likers(p.id, page);
-      return userConnection(ctx, rows, page, (r) => r.edgeId, (r) => r.userId);
+      return userConnection(
+        ctx,
+        rows,
+        page,
+        (r) => r.edgeId,
+        (r) => r.userId,
+      );
     },
     comments: async (p, args, ctx) => {
       const page = pageArgs(args, 20);
       const rows = await ctx.services.engagement.commentsOf(p.id, page);
-      return toConnection(rows, page, (r) => r.id, (kept) => presentComments(ctx, kept));
+      return toConnection(
+        rows,
+        page,
+        (r) => r.id,
+        (kept) => presentComments(ctx, kept),
+      );
     },
     url: (p, _, ctx) => ctx.urls.post(p.id),
   },

@@ -1,16 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import type { Db, Queryable } from '../../platform/db';
-import type { JobQueue } from '../../platform/queue/port';
 import { badInput, FieldErrors, forbidden, isId, notFound } from '../../errors';
+import type { KeysetPage } from '../../graphql/keyset';
 import { deleteBlobs, processPostMedia } from '../../jobs';
+import type { Db, Queryable } from '../../platform/db';
+import { centredCrop, POST_ASPECT } from '../../platform/media';
+import type { JobQueue } from '../../platform/queue/port';
 import type { Accounts } from '../accounts/service';
+import { cropProblem } from '../media/crop';
 import type { Uploads } from '../media/uploads';
 import { canModifyPost } from '../policy/policy';
-import { centredCrop, POST_ASPECT } from '../../platform/media';
-import { cropProblem } from '../media/crop';
-import { MEDIA_COLUMNS, type CropBox, type MediaRow, POST_COLUMNS, type PostRow } from './rows';
+import { type CropBox, MEDIA_COLUMNS, type MediaRow, POST_COLUMNS, type PostRow } from './rows';
 import { checkAltText, checkCaption, MEDIA_MAX } from './validation';
-import type { KeysetPage } from '../../graphql/keyset';
 
 export interface NewPostMedia {
   uploadId: string;
@@ -47,11 +47,12 @@ export function createPosts(deps: { db: Db; queue: JobQueue; uploads: Uploads; a
 
   const ownPost = async (q: Queryable, viewerId: string, postId: string): Promise<PostRow> => {
     if (!isId(postId)) throw notFound('Post');
-    const [row] = await q.query<PostRow>(`/* postForUpdate */ select ${POST_COLUMNS} from posts where id = $1 for update`, [
-      postId,
-    ]);
+    const [row] = await q.query<PostRow>(
+      `/* postForUpdate */ select ${POST_COLUMNS} from posts where id = $1 for update`,
+      [postId],
+    );
     if (!row) throw notFound('Post');
-    if (!canModifyPost(viewerId, row)) throw forbidden("You can only change your own posts");
+    if (!canModifyPost(viewerId, row)) throw forbidden('You can only change your own posts');
     return row;
   };
 
@@ -129,7 +130,9 @@ export function createPosts(deps: { db: Db; queue: JobQueue; uploads: Uploads; a
           ],
         );
         await linkCaption(tx, created.id, hashtags, mentions);
-        await tx.query('/* countPost */ update users set post_count = post_count + 1 where id = $1', [authorId]);
+        await tx.query('/* countPost */ update users set post_count = post_count + 1 where id = $1', [
+          authorId,
+        ]);
         return created;
       });
       await queue.enqueue(processPostMedia, { postId: post.id });
@@ -155,12 +158,14 @@ export function createPosts(deps: { db: Db; queue: JobQueue; uploads: Uploads; a
           await linkCaption(tx, post.id, parts.hashtags, parts.mentions);
         }
         for (const [i, alt] of alts.entries()) {
-          if (!isId(alt.mediaId)) throw badInput(`altTexts.${i}.mediaId`, 'This photo is not part of the post');
+          if (!isId(alt.mediaId))
+            throw badInput(`altTexts.${i}.mediaId`, 'This photo is not part of the post');
           const updated = await tx.query(
             '/* editAltText */ update post_media set alt_text = $3 where id = $1 and post_id = $2 returning 1',
             [alt.mediaId, post.id, alt.altText],
           );
-          if (updated.length === 0) throw badInput(`altTexts.${i}.mediaId`, 'This photo is not part of the post');
+          if (updated.length === 0)
+            throw badInput(`altTexts.${i}.mediaId`, 'This photo is not part of the post');
         }
         return post;
       });
@@ -204,7 +209,9 @@ export function createPosts(deps: { db: Db; queue: JobQueue; uploads: Uploads; a
         await linkCaption(tx, postId, [], []);
         await tx.query('/* deletePost */ delete from posts where id = $1', [postId]);
         if (post.archived_at === null) {
-          await tx.query('/* uncountPost */ update users set post_count = post_count - 1 where id = $1', [viewerId]);
+          await tx.query('/* uncountPost */ update users set post_count = post_count - 1 where id = $1', [
+            viewerId,
+          ]);
         }
         return media.flatMap((m) => [m.original_key, ...m.variants.map((v) => v.key)]);
       });
@@ -216,7 +223,10 @@ export function createPosts(deps: { db: Db; queue: JobQueue; uploads: Uploads; a
 
     async byIds(ids) {
       if (ids.length === 0) return [];
-      return db.query<PostRow>(`/* postsByIds */ select ${POST_COLUMNS} from posts where id = any($1::bigint[])`, [ids]);
+      return db.query<PostRow>(
+        `/* postsByIds */ select ${POST_COLUMNS} from posts where id = any($1::bigint[])`,
+        [ids],
+      );
     },
 
     async mediaOf(postIds) {

@@ -1,4 +1,4 @@
-import { FieldErrors } from '../../errors';
+import type { FieldErrors } from '../../errors';
 import { hashtagsIn, mentionsIn } from '../text/entities';
 import { cleanText, textProblem } from '../text/validate';
 
@@ -23,7 +23,8 @@ export function checkCaption(raw: string, errors: FieldErrors, field = 'caption'
   const hashtags = problem ? [] : hashtagsIn(caption);
   const mentions = problem ? [] : mentionsIn(caption);
   if (hashtags.length > HASHTAGS_MAX) errors.add(field, `Captions can have at most ${HASHTAGS_MAX} hashtags`);
-  if (mentions.length > MENTIONS_MAX) errors.add(field, `Captions can mention at most ${MENTIONS_MAX} accounts`);
+  if (mentions.length > MENTIONS_MAX)
+    errors.add(field, `Captions can mention at most ${MENTIONS_MAX} accounts`);
   return { caption, hashtags, mentions };
 }
 

@@ -41,9 +41,21 @@ export function parseEntities(text: string): TextEntity[] {
 }
 
 export function hashtagsIn(text: string): string[] {
-  return [...new Set(parseEntities(text).filter((e) => e.kind === 'HASHTAG').map((e) => e.value))];
+  return [
+    ...new Set(
+      parseEntities(text)
+        .filter((e) => e.kind === 'HASHTAG')
+        .map((e) => e.value),
+    ),
+  ];
 }
 
 export function mentionsIn(text: string): string[] {
-  return [...new Set(parseEntities(text).filter((e) => e.kind === 'MENTION').map((e) => e.value))];
+  return [
+    ...new Set(
+      parseEntities(text)
+        .filter((e) => e.kind === 'MENTION')
+        .map((e) => e.value),
+    ),
+  ];
 }

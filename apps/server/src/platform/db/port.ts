@@ -1,6 +1,15 @@
 /** The database port: one interface over PGlite (embedded) and node-postgres (real PostgreSQL). */
 
-export type SqlParam = string | number | bigint | boolean | null | Date | Buffer | readonly string[] | readonly number[];
+export type SqlParam =
+  | string
+  | number
+  | bigint
+  | boolean
+  | null
+  | Date
+  | Buffer
+  | readonly string[]
+  | readonly number[];
 
 export interface Queryable {
   /** Runs one statement and returns its rows. Name each statement with a leading comment: `/* feedPage *\/`. */
