@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { crc32, deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import { thumbHashToApproximateAspectRatio, thumbHashToRGBA } from 'thumbhash';
 import { describe, expect, it } from 'vitest';
+import { pngPixelBomb } from '../../../test/support/corpus';
 import {
   AVATAR_ASPECT,
   generateDemoAvatar,
@@ -62,30 +62,6 @@ function expectNear(actual: Colour, expected: Colour, tolerance = 40): void {
   for (const [i, channel] of actual.entries()) {
     expect(Math.abs(channel - (expected[i] ?? 0))).toBeLessThanOrEqual(tolerance);
   }
-}
-
-function pngChunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
-}
-
-/** A complete, valid 1-bit greyscale PNG of 20000×20000 (400 megapixels) in about 50 KB. */
-function pngPixelBomb(side = 20_000): Buffer {
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(side, 0);
-  header.writeUInt32BE(side, 4);
-  header.set([1, 0, 0, 0, 0], 8); // bit depth 1, greyscale, deflate, adaptive filter, no interlace
-  const rows = Buffer.alloc(side * (1 + Math.ceil(side / 8))); // filter byte 0 and black pixels
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    pngChunk('IHDR', header),
-    pngChunk('IDAT', deflateSync(rows, { level: 9 })),
-    pngChunk('IEND', Buffer.alloc(0)),
-  ]);
 }
 
 function allVariantsOf(rendered: RenderedImage) {
