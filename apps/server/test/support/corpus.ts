@@ -53,7 +53,13 @@ export async function jpegWithGps(): Promise<Buffer> {
 
 export async function truncatedJpeg(): Promise<Buffer> {
   const whole = await sharp({
-    create: { width: 800, height: 800, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 40 } },
+    create: {
+      width: 800,
+      height: 800,
+      channels: 3,
+      background: '#000',
+      noise: { type: 'gaussian', mean: 128, sigma: 40 },
+    },
   })
     .jpeg({ quality: 90 })
     .toBuffer();
