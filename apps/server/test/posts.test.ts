@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -121,6 +121,23 @@ describe.skipIf(!(await modeAvailable()))(`posts and media [${MODE}]`, () => {
     const res = await api.upload(await png(), user.token, 'not-really.jpg', 'image/jpeg');
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ format: 'png', width: 300, height: 300 });
+  });
+
+  it('accepts an iPhone HEIC (HEVC) photo and renders it upright', async () => {
+    const user = await seed.user();
+    const heic = readFileSync(new URL('./fixtures/heic/rotated-exif6.heic', import.meta.url));
+    const upload = await api.upload(heic, user.token, 'IMG_0001.HEIC', 'image/heic');
+    expect(upload.status).toBe(201);
+    expect(upload.body).toMatchObject({ format: 'heic', width: 64, height: 96 });
+    const created = await api.ok<{ createPost: { id: string } }>(
+      CREATE,
+      { input: { media: [{ uploadId: upload.body.id }] } },
+      user.token,
+    );
+    await seed.waitForJobs();
+    const { post } = await api.ok<PostView>(POST, { id: created.createPost.id }, user.token);
+    expect(post?.status).toBe('READY');
+    expect(post?.media[0]?.image).toMatchObject({ width: 64, height: 80 });
   });
 
   it('publishes a carousel once processed: every size and format, a placeholder, no metadata', async () => {
