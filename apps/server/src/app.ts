@@ -6,6 +6,7 @@ import { createHttpServer } from './http/server';
 import { ALL_JOBS, sweepUploads } from './jobs';
 import { createAccounts } from './modules/accounts/service';
 import { createSessions } from './modules/accounts/sessions';
+import { createDiscovery } from './modules/discovery/service';
 import { createEngagement } from './modules/engagement/service';
 import { createFeed } from './modules/feed/service';
 import { createGraph } from './modules/graph/service';
@@ -55,6 +56,7 @@ export async function createGlimpse(
     posts: createPosts({ db, queue, uploads, accounts }),
     engagement: createEngagement(db),
     feed: createFeed(db),
+    discovery: createDiscovery(db),
   };
 
   registerJobHandlers({ platform, services, metrics, logger: subsystemLogger(logger, 'jobs'), avatars });

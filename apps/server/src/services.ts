@@ -1,5 +1,6 @@
 import type { Accounts } from './modules/accounts/service';
 import type { Sessions } from './modules/accounts/sessions';
+import type { Discovery } from './modules/discovery/service';
 import type { Engagement } from './modules/engagement/service';
 import type { Feed } from './modules/feed/service';
 import type { Graph } from './modules/graph/service';
@@ -17,4 +18,5 @@ export interface Services {
   posts: Posts;
   engagement: Engagement;
   feed: Feed;
+  discovery: Discovery;
 }

@@ -20,6 +20,8 @@ export interface Loaders {
   viewerLiked: DataLoader<string, boolean>;
   viewerSaved: DataLoader<string, boolean>;
   viewerLikedComment: DataLoader<string, boolean>;
+  likePreview: DataLoader<string, string | null>;
+  previewComments: DataLoader<string, CommentRow[]>;
 }
 
 /** Fetches rows for the well-formed IDs only; a malformed ID simply finds nothing. */
@@ -64,5 +66,16 @@ export function createLoaders(services: Services, viewerId: string | null): Load
     viewerLiked: viewerSet(engagement.likedAmong),
     viewerSaved: viewerSet(engagement.savedAmong),
     viewerLikedComment: viewerSet(engagement.likedCommentsAmong),
+    likePreview: new DataLoader(async (ids) => {
+      const map = await engagement.likePreviews(viewerId, ids);
+      return ids.map((id) => map.get(id) ?? null);
+    }),
+    previewComments: new DataLoader(async (ids) => {
+      const grouped = new Map<string, CommentRow[]>();
+      for (const row of await engagement.previewComments(ids, 2)) {
+        grouped.set(row.post_id, [...(grouped.get(row.post_id) ?? []), row]);
+      }
+      return ids.map((id) => grouped.get(id) ?? []);
+    }),
   };
 }

@@ -76,6 +76,12 @@ export type Query = {
   node?: Maybe<Node>;
   /** A user by username (case-insensitive); null when absent or invisible to the viewer. */
   user?: Maybe<User>;
+  /** Accounts whose username or name starts with `query` (a leading @ is ignored), best match first. */
+  searchAccounts: Array<User>;
+  /** Hashtags starting with `query` (a leading # is ignored), most used first. */
+  searchHashtags: Array<Hashtag>;
+  /** Accounts to follow, for a feed that is still empty. */
+  suggestedAccounts: Array<User>;
   /** Posts from the accounts the viewer follows and the viewer's own, newest first. */
   homeFeed: PostConnection;
   /** A post, or null when absent or invisible to the viewer. */
@@ -90,6 +96,23 @@ export type QueryNodeArgs = {
 
 export type QueryUserArgs = {
   username: Scalars['String']['input'];
+};
+
+
+export type QuerySearchAccountsArgs = {
+  query: Scalars['String']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QuerySearchHashtagsArgs = {
+  query: Scalars['String']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QuerySuggestedAccountsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -427,6 +450,12 @@ export type ChangePasswordInput = {
   newPassword: Scalars['String']['input'];
 };
 
+export type Hashtag = {
+  __typename?: 'Hashtag';
+  name: Scalars['String']['output'];
+  postCount: Scalars['Int']['output'];
+};
+
 export type Comment = Node & {
   __typename?: 'Comment';
   id: Scalars['ID']['output'];
@@ -509,6 +538,10 @@ export type Post = Node & {
   comments: CommentConnection;
   /** A link a person can open in the web app. */
   url: Scalars['String']['output'];
+  /** Someone who liked this post, for "liked by ana and 12 others": an account the viewer follows when there is one. */
+  likePreview?: Maybe<User>;
+  /** The latest two top-level comments, oldest first (the feed shows them under the caption). */
+  previewComments: Array<Comment>;
 };
 
 
@@ -674,6 +707,7 @@ export type ResolversTypes = ResolversObject<{
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   SetAvatarInput: SetAvatarInput;
   ChangePasswordInput: ChangePasswordInput;
+  Hashtag: ResolverTypeWrapper<Hashtag>;
   Comment: ResolverTypeWrapper<CommentRow>;
   CommentEdge: ResolverTypeWrapper<CommentEdgeParent>;
   CommentConnection: ResolverTypeWrapper<CommentConnectionParent>;
@@ -716,6 +750,7 @@ export type ResolversParentTypes = ResolversObject<{
   Float: Scalars['Float']['output'];
   SetAvatarInput: SetAvatarInput;
   ChangePasswordInput: ChangePasswordInput;
+  Hashtag: Hashtag;
   Comment: CommentRow;
   CommentEdge: CommentEdgeParent;
   CommentConnection: CommentConnectionParent;
@@ -770,6 +805,9 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   viewer?: Resolver<Maybe<ResolversTypes['Viewer']>, ParentType, ContextType>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserArgs, 'username'>>;
+  searchAccounts?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QuerySearchAccountsArgs, 'query' | 'first'>>;
+  searchHashtags?: Resolver<Array<ResolversTypes['Hashtag']>, ParentType, ContextType, RequireFields<QuerySearchHashtagsArgs, 'query' | 'first'>>;
+  suggestedAccounts?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QuerySuggestedAccountsArgs, 'first'>>;
   homeFeed?: Resolver<ResolversTypes['PostConnection'], ParentType, ContextType, Partial<QueryHomeFeedArgs>>;
   post?: Resolver<Maybe<ResolversTypes['Post']>, ParentType, ContextType, RequireFields<QueryPostArgs, 'id'>>;
 }>;
@@ -857,6 +895,11 @@ export type AuthPayloadResolvers<ContextType = GraphQLContext, ParentType extend
   viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
 }>;
 
+export type HashtagResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Hashtag'] = ResolversParentTypes['Hashtag']> = ResolversObject<{
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  postCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type CommentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Comment'] = ResolversParentTypes['Comment']> = ResolversObject<{
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   post?: Resolver<ResolversTypes['Post'], ParentType, ContextType>;
@@ -911,6 +954,8 @@ export type PostResolvers<ContextType = GraphQLContext, ParentType extends Resol
   likers?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, Partial<PostLikersArgs>>;
   comments?: Resolver<ResolversTypes['CommentConnection'], ParentType, ContextType, Partial<PostCommentsArgs>>;
   url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  likePreview?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  previewComments?: Resolver<Array<ResolversTypes['Comment']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -942,6 +987,7 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   UserEdge?: UserEdgeResolvers<ContextType>;
   UserConnection?: UserConnectionResolvers<ContextType>;
   AuthPayload?: AuthPayloadResolvers<ContextType>;
+  Hashtag?: HashtagResolvers<ContextType>;
   Comment?: CommentResolvers<ContextType>;
   CommentEdge?: CommentEdgeResolvers<ContextType>;
   CommentConnection?: CommentConnectionResolvers<ContextType>;

@@ -1,5 +1,6 @@
 import { GraphQLScalarType, Kind } from 'graphql';
 import { accountsResolvers } from '../modules/accounts/resolvers';
+import { discoveryResolvers } from '../modules/discovery/resolvers';
 import { engagementResolvers } from '../modules/engagement/resolvers';
 import { feedResolvers } from '../modules/feed/resolvers';
 import { graphResolvers } from '../modules/graph/resolvers';
@@ -34,6 +35,7 @@ export function assembleResolvers(): Resolvers {
     postsResolvers,
     engagementResolvers,
     feedResolvers,
+    discoveryResolvers,
   ];
   const merged: Record<string, Record<string, unknown>> = {};
   for (const resolvers of all) {

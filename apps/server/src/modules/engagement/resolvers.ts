@@ -1,5 +1,5 @@
 import { forbidden, notFound } from '../../errors';
-import { presentComments, requirePost, requireViewer } from '../../graphql/access';
+import { presentActors, presentComments, requirePost, requireViewer } from '../../graphql/access';
 import type { GraphQLContext } from '../../graphql/context';
 import { pageArgs, toConnection } from '../../graphql/keyset';
 import type { Resolvers } from '../../graphql/resolvers.generated';
@@ -31,6 +31,14 @@ async function freshComment(ctx: GraphQLContext, id: string): Promise<CommentRow
 }
 
 export const engagementResolvers: Resolvers = {
+  Post: {
+    likePreview: async (p, _, ctx) => {
+      const userId = await ctx.loaders.likePreview.load(p.id);
+      return userId ? ((await presentActors(ctx, [userId]))[0] ?? null) : null;
+    },
+    previewComments: async (p, _, ctx) =>
+      (await presentComments(ctx, await ctx.loaders.previewComments.load(p.id))).filter((c) => c !== null),
+  },
   Comment: {
     post: async (c, _, ctx) => (await requirePost(ctx, c.post_id)).post,
     author: async (c, _, ctx) => (await ctx.loaders.user.load(c.author_id))!,

@@ -37,6 +37,10 @@ export interface Engagement {
   commentsOf(postId: string, page: KeysetPage): Promise<CommentRow[]>;
   /** Replies to a comment, oldest first. */
   repliesOf(commentId: string, page: KeysetPage): Promise<CommentRow[]>;
+  /** Per post, one liker to name ("liked by ana and 12 others"): someone the viewer follows when possible. */
+  likePreviews(viewerId: string | null, postIds: readonly string[]): Promise<Map<string, string>>;
+  /** Per post, its latest top-level comments (newest last), `perPost` at most. */
+  previewComments(postIds: readonly string[], perPost: number): Promise<CommentRow[]>;
   likeComment(userId: string, commentId: string): Promise<void>;
   unlikeComment(userId: string, commentId: string): Promise<void>;
   likedCommentsAmong(userId: string, commentIds: readonly string[]): Promise<Set<string>>;
@@ -187,6 +191,37 @@ export function createEngagement(db: Db): Engagement {
          where parent_id = $1 and ($2::bigint is null or id > $2) order by id limit $3`,
         [commentId, page.after, page.limit],
       ),
+
+    async likePreviews(viewerId, postIds) {
+      if (postIds.length === 0) return new Map();
+      // Followed likers are found through the viewer's follows and the likes primary key, so a post
+      // with a million likes costs no more than one with ten.
+      const rows = await db.query<{ post_id: string; user_id: string }>(
+        `/* likePreviews */ select p.id::text as post_id, pick.user_id::text as user_id
+         from unnest($2::bigint[]) as p(id)
+         cross join lateral (
+           (select l.user_id from follows f join likes l on l.post_id = p.id and l.user_id = f.followee_id
+            where $1::bigint is not null and f.follower_id = $1 order by l.id desc limit 1)
+           union all
+           (select l.user_id from likes l where l.post_id = p.id order by l.id desc limit 1)
+           limit 1
+         ) pick`,
+        [viewerId, postIds],
+      );
+      return new Map(rows.map((r) => [r.post_id, r.user_id]));
+    },
+
+    async previewComments(postIds, perPost) {
+      if (postIds.length === 0) return [];
+      return db.query<CommentRow>(
+        `/* previewComments */ select c.* from unnest($1::bigint[]) as p(id)
+         cross join lateral (
+           select ${COMMENT_COLUMNS} from comments
+           where post_id = p.id and parent_id is null order by id desc limit $2
+         ) c order by c.id`,
+        [postIds, perPost],
+      );
+    },
 
     async likeComment(userId, commentId) {
       await db.query(
