@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db, SqlParam } from '../src/platform/db';
 import { Api } from './support/client';
 import { MODE, modeAvailable, startServer, type TestServer } from './support/harness';
 import { createSeed, type SeededUser } from './support/seed';
@@ -95,9 +96,9 @@ describe.skipIf(!(await modeAvailable()))(`home feed [${MODE}]`, () => {
       await api.ok(FEED, { first: 1 }, me.token);
       const names: string[] = [];
       const query = db.query;
-      db.query = (sql, params) => {
+      db.query = <Row extends object>(sql: string, params?: readonly SqlParam[]) => {
         names.push(/\/\* (\w+)/.exec(sql)?.[1] ?? sql.slice(0, 30));
-        return query.call(db, sql, params);
+        return query.call<Db, [string, (readonly SqlParam[])?], Promise<Row[]>>(db, sql, params);
       };
       try {
         const page = await api.ok<Feed>(FEED, { first }, me.token);
