@@ -3,6 +3,7 @@ import type { Config } from './config';
 import { createRateLimiter, LIMITS, type RateLimit, type RateLimitName } from './http/rate-limit';
 import { registerRoutes } from './http/routes';
 import { createHttpServer } from './http/server';
+import { registerWebApp } from './http/web';
 import { ALL_JOBS, sweepUploads } from './jobs';
 import { createAccounts } from './modules/accounts/service';
 import { createSessions } from './modules/accounts/sessions';
@@ -88,6 +89,7 @@ export async function createGlimpse(
         { name: `blobs:${blobs.kind}`, ping: () => blobs.ping() },
       ],
     });
+    await registerWebApp(http);
   }
 
   return {

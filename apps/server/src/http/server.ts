@@ -78,6 +78,8 @@ export async function createHttpServer(deps: {
     resolvers: assembleResolvers() as never,
     path: '/graphql',
     graphiql: config.env !== 'production',
+    // Automatic persisted queries: the web client sends a query's SHA-256 and the text only once.
+    persistedQueryProvider: mercurius.persistedQueryDefaults.automatic(5000),
     queryDepth: config.graphql.maxDepth,
     context: (request, reply): GraphQLContext => ({
       viewer: request.viewer,

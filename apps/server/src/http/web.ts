@@ -1,0 +1,39 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+
+/** The built web app (apps/web/dist), served at the same origin as the API. */
+export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
+
+const API_PREFIXES = ['/graphql', '/graphiql', '/uploads', '/media/', '/healthz', '/readyz', '/metrics'];
+
+/**
+ * Hashed assets are immutable; index.html and the service worker are revalidated on every load so a
+ * deploy reaches everyone. Any other GET that wants HTML is a client-side route: it gets index.html.
+ */
+export async function registerWebApp(app: FastifyInstance, dist = WEB_DIST): Promise<boolean> {
+  if (!existsSync(path.join(dist, 'index.html'))) return false;
+  await app.register(fastifyStatic, {
+    root: dist,
+    wildcard: false,
+    index: false,
+    setHeaders: (res, file) => {
+      const immutable = file.includes(`${path.sep}assets${path.sep}`);
+      res.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const wantsHtml = request.method === 'GET' && (request.headers.accept ?? '').includes('text/html');
+    if (wantsHtml && !API_PREFIXES.some((prefix) => request.url.startsWith(prefix))) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return reply.code(404).send({
+      errors: [
+        { message: `Route ${request.method} ${request.url} not found`, extensions: { code: 'NOT_FOUND' } },
+      ],
+    });
+  });
+  return true;
+}

@@ -1,0 +1,71 @@
+import { lazy, Suspense } from 'react';
+import { Redirect, Route, Switch } from 'wouter';
+import { PageSkeleton } from './components/Skeleton';
+import { Shell } from './layout/Shell';
+import { useViewer } from './lib/viewer';
+
+// Every screen is its own chunk: the first load carries only the shell and the screen it opens.
+const LoginPage = lazy(() => import('./features/auth/LoginPage'));
+const SignupPage = lazy(() => import('./features/auth/SignupPage'));
+const HomePage = lazy(() => import('./features/feed/HomePage'));
+const PostPage = lazy(() => import('./features/post/PostPage'));
+const CreatePage = lazy(() => import('./features/create/CreatePage'));
+const ProfilePage = lazy(() => import('./features/profile/ProfilePage'));
+const EditProfilePage = lazy(() => import('./features/profile/EditProfilePage'));
+const RequestsPage = lazy(() => import('./features/profile/RequestsPage'));
+const NotFoundPage = lazy(() => import('./features/NotFoundPage'));
+
+/** Screens that need a session send a logged-out visitor to the log-in page. */
+function RequireViewer({ children }: { children: React.ReactNode }) {
+  const { viewer, loading } = useViewer();
+  if (loading) return <PageSkeleton />;
+  if (!viewer) return <Redirect to="/accounts/login" />;
+  return <>{children}</>;
+}
+
+export function App() {
+  const { viewer, loading } = useViewer();
+  return (
+    <Suspense fallback={<PageSkeleton />}>
+      <Switch>
+        <Route path="/accounts/login">{!loading && viewer ? <Redirect to="/" /> : <LoginPage />}</Route>
+        <Route path="/accounts/signup">{!loading && viewer ? <Redirect to="/" /> : <SignupPage />}</Route>
+        <Route>
+          <Shell>
+            <Suspense fallback={<PageSkeleton />}>
+              <Switch>
+                <Route path="/">
+                  <RequireViewer>
+                    <HomePage />
+                  </RequireViewer>
+                </Route>
+                <Route path="/create">
+                  <RequireViewer>
+                    <CreatePage />
+                  </RequireViewer>
+                </Route>
+                <Route path="/accounts/edit">
+                  <RequireViewer>
+                    <EditProfilePage />
+                  </RequireViewer>
+                </Route>
+                <Route path="/accounts/requests">
+                  <RequireViewer>
+                    <RequestsPage />
+                  </RequireViewer>
+                </Route>
+                <Route path="/p/:id">{(params) => <PostPage id={params.id} />}</Route>
+                <Route path="/:username/:tab?">
+                  {(params) => <ProfilePage username={params.username} tab={params.tab ?? null} />}
+                </Route>
+                <Route>
+                  <NotFoundPage />
+                </Route>
+              </Switch>
+            </Suspense>
+          </Shell>
+        </Route>
+      </Switch>
+    </Suspense>
+  );
+}

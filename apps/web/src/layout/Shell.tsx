@@ -1,0 +1,108 @@
+import type { ReactNode } from 'react';
+import { useMutation } from 'urql';
+import { Link, useLocation } from 'wouter';
+import { Avatar } from '../components/Avatar';
+import { Icon, type IconName } from '../components/Icon';
+import { graphql } from '../graphql';
+import { useViewer } from '../lib/viewer';
+import styles from './Shell.module.css';
+
+const LogOutMutation = graphql(`
+  mutation LogOut {
+    logOut
+  }
+`);
+
+function NavItem({
+  href,
+  icon,
+  label,
+  active,
+}: {
+  href: string;
+  icon: IconName;
+  label: string;
+  active: boolean;
+}) {
+  return (
+    <Link
+      href={href}
+      className={`${styles.item} ${active ? styles.active : ''}`}
+      aria-current={active ? 'page' : undefined}
+    >
+      <Icon name={icon} filled={active && icon === 'home'} />
+      <span className={styles.label}>{label}</span>
+    </Link>
+  );
+}
+
+/**
+ * The frame around every signed-in screen: a left rail on wide screens (like instagram.com), a top bar
+ * and a bottom tab bar on phones. Logged-out visitors get a bar with log-in and sign-up.
+ */
+export function Shell({ children }: { children: ReactNode }) {
+  const [location, navigate] = useLocation();
+  const { viewer, refresh } = useViewer();
+  const [, logOut] = useMutation(LogOutMutation);
+
+  return (
+    <div className={styles.shell}>
+      <a href="#main" className={styles.skip}>
+        Skip to content
+      </a>
+      <header className={styles.topbar}>
+        <Link href="/" className={styles.wordmark}>
+          Glimpse
+        </Link>
+        {!viewer && (
+          <div className={styles.guest}>
+            <Link href="/accounts/login" className="button">
+              Log in
+            </Link>
+            <Link href="/accounts/signup" className="link-button">
+              Sign up
+            </Link>
+          </div>
+        )}
+      </header>
+      {viewer && (
+        <nav className={styles.rail} aria-label="Main">
+          <Link href="/" className={styles.railWordmark}>
+            Glimpse
+          </Link>
+          <NavItem href="/" icon="home" label="Home" active={location === '/'} />
+          <NavItem href="/create" icon="create" label="Create" active={location === '/create'} />
+          <NavItem
+            href="/accounts/requests"
+            icon="heart"
+            label="Requests"
+            active={location === '/accounts/requests'}
+          />
+          <Link
+            href={`/${viewer.username}`}
+            className={`${styles.item} ${location === `/${viewer.username}` ? styles.active : ''}`}
+            aria-current={location === `/${viewer.username}` ? 'page' : undefined}
+          >
+            <Avatar user={viewer} size={24} />
+            <span className={styles.label}>Profile</span>
+          </Link>
+          <button
+            type="button"
+            className={`${styles.item} ${styles.logout}`}
+            onClick={async () => {
+              await logOut({});
+              refresh();
+              navigate('/accounts/login');
+            }}
+          >
+            <Icon name="logout" />
+            <span className={styles.label}>Log out</span>
+          </button>
+        </nav>
+      )}
+      <main id="main" className={`${styles.main} ${viewer ? styles.withRail : ''}`}>
+        {children}
+      </main>
+    </div>
+  );
+}
