@@ -82,6 +82,7 @@ export function Shell({ children }: { children: ReactNode }) {
             href={`/${viewer.username}`}
             className={`${styles.item} ${location === `/${viewer.username}` ? styles.active : ''}`}
             aria-current={location === `/${viewer.username}` ? 'page' : undefined}
+            aria-label="Profile"
           >
             <Avatar user={viewer} size={24} />
             <span className={styles.label}>Profile</span>
@@ -89,6 +90,7 @@ export function Shell({ children }: { children: ReactNode }) {
           <button
             type="button"
             className={`${styles.item} ${styles.logout}`}
+            aria-label="Log out"
             onClick={async () => {
               await logOut({});
               refresh();
