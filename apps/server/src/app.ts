@@ -18,6 +18,7 @@ import { createPosts } from './modules/posts/service';
 import { closePlatform, createPlatform, type Platform } from './platform';
 import { type Logger, subsystemLogger } from './platform/logger';
 import { createMetrics, type Metrics } from './platform/metrics';
+import { createOutboxRelay } from './platform/queue/outbox';
 import type { Services } from './services';
 import { registerJobHandlers } from './worker';
 
@@ -33,6 +34,8 @@ export interface Glimpse {
   /** Null in a worker-only process. */
   http: FastifyInstance | null;
   listen(): Promise<string>;
+  /** Resolves when the outbox is relayed and every job this process enqueued has finished (tests, seeding). */
+  jobsIdle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -45,6 +48,7 @@ export async function createGlimpse(
   const platform = await createPlatform(config, logger, metrics);
   const { db, queue, blobs, cache } = platform;
 
+  const relay = createOutboxRelay({ db, queue, jobs: ALL_JOBS, logger: subsystemLogger(logger, 'queue') });
   const accounts = createAccounts(db);
   const uploads = createUploads(db, blobs);
   const avatars = createAvatars({ db, blobs, queue, accounts, logger: subsystemLogger(logger, 'media') });
@@ -54,13 +58,20 @@ export async function createGlimpse(
     graph: createGraph(db),
     uploads,
     avatars,
-    posts: createPosts({ db, queue, uploads, accounts }),
+    posts: createPosts({ db, outbox: relay, uploads, accounts }),
     engagement: createEngagement(db),
-    feed: createFeed(db),
+    feed: createFeed(db, platform.timelines, config.feed),
     discovery: createDiscovery(db),
   };
 
-  registerJobHandlers({ platform, services, metrics, logger: subsystemLogger(logger, 'jobs'), avatars });
+  registerJobHandlers({
+    platform,
+    services,
+    metrics,
+    logger: subsystemLogger(logger, 'jobs'),
+    avatars,
+    outbox: relay,
+  });
   const consume = config.role !== 'api';
   await queue.start(ALL_JOBS, { consume });
 
@@ -102,10 +113,25 @@ export async function createGlimpse(
       if (!http) return 'worker';
       return http.listen({ port: config.port, host: config.host });
     },
+    async jobsIdle() {
+      // Jobs may write to the outbox (a published post's fan-out): settle until both are empty.
+      for (let round = 0; round < 20; round++) {
+        await relay.drain();
+        await queue.whenIdle();
+        // A relay run may have been publishing while we waited: let it finish, then wait for its jobs.
+        await relay.drain();
+        await queue.whenIdle();
+        const [left] = await db.query<{ any: boolean }>(
+          '/* outboxPending */ select exists(select 1 from outbox) as any',
+        );
+        if (!left?.any) return;
+      }
+    },
     async close() {
       for (const timer of timers) clearInterval(timer);
       // Stop taking requests and finish those in flight, then drain jobs, then close the stores.
       if (http) await http.close();
+      await relay.close();
       await closePlatform(platform);
     },
   };

@@ -52,6 +52,7 @@ const envSchema = z.object({
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(12),
   GRAPHQL_MAX_COST: z.coerce.number().int().min(10).default(20_000),
   JOB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  FEED_CELEBRITY_THRESHOLD: z.coerce.number().int().min(1).default(10_000),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -84,6 +85,7 @@ export interface Config {
         forcePathStyle: boolean;
       };
   graphql: { maxDepth: number; maxCost: number };
+  feed: { celebrityThreshold: number };
 }
 
 export class ConfigError extends Error {
@@ -142,6 +144,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<Co
         }
       : { kind: 'disk', root: path.join(dataDir, 'media') },
     graphql: { maxDepth: e.GRAPHQL_MAX_DEPTH, maxCost: e.GRAPHQL_MAX_COST },
+    feed: { celebrityThreshold: e.FEED_CELEBRITY_THRESHOLD },
   };
   return Object.freeze(config);
 }

@@ -22,10 +22,12 @@ export const deleteBlobs = defineJob(
   'blobs.delete',
   z.object({ keys: z.array(z.string().min(1)).min(1).max(1000) }),
 );
+export const fanoutPost = defineJob('feed.fanout', z.object({ postId: id }));
 export const sweepUploads = defineJob('uploads.sweep', z.object({ olderThanHours: z.number().int().min(1) }));
 
 export const ALL_JOBS: readonly JobDefinition<unknown>[] = [
   processPostMedia,
+  fanoutPost,
   renderAvatar,
   deleteBlobs,
   sweepUploads,

@@ -1,4 +1,4 @@
-import { deleteBlobs, processPostMedia, renderAvatar, sweepUploads } from './jobs';
+import { deleteBlobs, fanoutPost, processPostMedia, renderAvatar, sweepUploads } from './jobs';
 import type { createAvatars } from './modules/media/avatars';
 import { createPostMediaProcessor } from './modules/media/processing';
 import type { Platform } from './platform';
@@ -13,10 +13,12 @@ export function registerJobHandlers(deps: {
   metrics: Metrics;
   logger: Logger;
   avatars: ReturnType<typeof createAvatars>;
+  outbox: { kick(): void };
 }): void {
-  const { platform, services, metrics, logger, avatars } = deps;
+  const { platform, services, metrics, logger, avatars, outbox } = deps;
   const { queue, db, blobs } = platform;
-  queue.register(processPostMedia, createPostMediaProcessor({ db, blobs, metrics, logger }));
+  queue.register(processPostMedia, createPostMediaProcessor({ db, blobs, metrics, logger, outbox }));
+  queue.register(fanoutPost, ({ postId }) => services.feed.fanOut(postId));
   queue.register(renderAvatar, (payload) => avatars.render(payload));
   queue.register(deleteBlobs, async ({ keys }) => {
     await blobs.delete(keys);

@@ -15,6 +15,9 @@ import { createRedisPubSub } from './pubsub/redis';
 import { createMemoryQueue } from './queue/memory';
 import type { JobQueue } from './queue/port';
 import { createRabbitQueue } from './queue/rabbitmq';
+import { createMemoryTimelines } from './timelines/memory';
+import type { TimelineStore } from './timelines/port';
+import { createRedisTimelines } from './timelines/redis';
 
 /** The platform adapters, each chosen by configuration alone: embedded defaults or the real services. */
 export interface Platform {
@@ -23,6 +26,7 @@ export interface Platform {
   pubsub: PubSub;
   queue: JobQueue;
   blobs: BlobStore;
+  timelines: TimelineStore;
 }
 
 export async function createPlatform(
@@ -70,12 +74,25 @@ export async function createPlatform(
           forcePathStyle: config.blobs.forcePathStyle,
         })
       : createDiskBlobStore({ root: config.blobs.root });
-  return { db, cache, pubsub, queue, blobs };
+  const timelines =
+    config.cache.kind === 'redis'
+      ? createRedisTimelines({
+          url: config.cache.url,
+          prefix: config.cache.prefix,
+          logger: subsystemLogger(logger, 'cache'),
+        })
+      : createMemoryTimelines();
+  return { db, cache, pubsub, queue, blobs, timelines };
 }
 
 /** Closes in dependency order: the queue (waits for running jobs) before the stores those jobs use. */
 export async function closePlatform(platform: Platform): Promise<void> {
   await platform.queue.close();
-  await Promise.allSettled([platform.pubsub.close(), platform.cache.close(), platform.blobs.close()]);
+  await Promise.allSettled([
+    platform.pubsub.close(),
+    platform.cache.close(),
+    platform.blobs.close(),
+    platform.timelines.close(),
+  ]);
   await platform.db.close();
 }

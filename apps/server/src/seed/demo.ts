@@ -51,14 +51,14 @@ export async function seedDemoIfEmpty(glimpse: Glimpse, logger: Logger): Promise
 
 /** Creates the whole community and waits for its photos and avatars to be processed. */
 export async function seedDemo(glimpse: Glimpse): Promise<DemoSummary> {
-  const { services, platform } = glimpse;
+  const { services } = glimpse;
   const random = seededRandom(20_261_121);
   const ids = await createPeople(services);
   const { follows, pendingRequests } = await connectPeople(services, ids);
   const { postIds, photos } = await createPosts(services, ids);
   const engagement = await engage(services, ids, postIds, random);
   // Photos and avatars render on the job queue (at its configured concurrency) while we engaged.
-  await platform.queue.whenIdle();
+  await glimpse.jobsIdle();
   await backdate(glimpse, postIds, random);
   return { users: ids.size, posts: postIds.length, photos, follows, pendingRequests, ...engagement };
 }

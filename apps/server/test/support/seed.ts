@@ -40,7 +40,7 @@ export async function photo(width = 64, height = 64, colour = '#3a7bd5'): Promis
 }
 
 export function createSeed(server: TestServer, api: Api) {
-  const waitForJobs = () => server.glimpse.platform.queue.whenIdle();
+  const waitForJobs = () => server.glimpse.jobsIdle();
 
   async function user(name?: string, options: { private?: boolean } = {}): Promise<SeededUser> {
     counter += 1;

@@ -139,7 +139,7 @@ export const accountsResolvers: Resolvers = {
       const userId = requireViewer(ctx);
       const { user, becamePublic } = await ctx.services.accounts.updateProfile(userId, input);
       // A public account has no requests: going public accepts everyone who asked, as on Instagram.
-      if (becamePublic) await ctx.services.graph.approveAllRequests(userId);
+      if (becamePublic) await ctx.services.feed.forget(await ctx.services.graph.approveAllRequests(userId));
       return becamePublic ? (await ctx.services.accounts.byIds([userId]))[0]! : user;
     },
     changeUsername: (_, { username }, ctx) =>

@@ -1,24 +1,107 @@
 import type { KeysetPage } from '../../graphql/keyset';
 import type { Db } from '../../platform/db';
+import type { JobStatus } from '../../platform/queue/port';
+import { TIMELINE_CAP, type TimelineStore } from '../../platform/timelines/port';
 
+/**
+ * The home feed's skeleton (IDs only), served from precomputed timelines. A new post is fanned out on
+ * write into its author's followers' timelines by a job; authors with more followers than the
+ * threshold are not fanned out but merged at read time (the hybrid Twitter and Instagram use), so a
+ * celebrity's post costs one write, not millions. A missing timeline (new, inactive for 30 days, or
+ * dropped after a follow change, or a lost cache) is rebuilt from PostgreSQL on first read.
+ */
 export interface Feed {
-  /** The skeleton of a home feed page: IDs of posts by followed accounts and the viewer, newest first. */
   homePage(viewerId: string, page: KeysetPage): Promise<string[]>;
+  /** The fan-out job: inserts a published post into its audience's timelines. */
+  fanOut(postId: string): Promise<JobStatus>;
+  /** Forgets these users' timelines (their follows changed); the next read rebuilds them. */
+  forget(userIds: readonly string[]): Promise<void>;
 }
 
-export function createFeed(db: Db): Feed {
+export interface FeedOptions {
+  /** Authors with at least this many followers are merged at read time instead of fanned out. */
+  celebrityThreshold: number;
+}
+
+const FOLLOWER_BATCH = 10_000;
+
+// The pull model: followed authors' (and the viewer's own) visible posts, newest first. Used to
+// rebuild a timeline and to page past its end.
+const PULL = `select p.id from posts p
+  where p.author_id in (select followee_id from follows where follower_id = $1 union all select $1::bigint)
+    and p.status = 'ready' and p.archived_at is null and ($2::bigint is null or p.id < $2)
+  order by p.id desc limit $3`;
+
+export function createFeed(db: Db, timelines: TimelineStore, options: FeedOptions): Feed {
+  const pull = async (viewerId: string, after: string | null, limit: number) =>
+    (await db.query<{ id: string }>(`/* homeFeedPull */ ${PULL}`, [viewerId, after, limit])).map((r) => r.id);
+
+  const timelineOf = async (viewerId: string): Promise<string[]> => {
+    const cached = await timelines.read(viewerId);
+    if (cached) return cached;
+    const rebuilt = await pull(viewerId, null, TIMELINE_CAP);
+    await timelines.write(viewerId, rebuilt);
+    return rebuilt;
+  };
+
+  /** Recent posts of the celebrities the viewer follows: they are not in any timeline. */
+  const celebrityPosts = async (viewerId: string, after: string | null, limit: number) => {
+    const rows = await db.query<{ id: string }>(
+      `/* celebrityPosts */ select p.id from posts p
+       where p.author_id in (
+         select u.id from users u where u.follower_count >= $2
+           and exists (select 1 from follows f where f.follower_id = $1 and f.followee_id = u.id)
+       ) and p.status = 'ready' and p.archived_at is null and ($3::bigint is null or p.id < $3)
+       order by p.id desc limit $4`,
+      [viewerId, options.celebrityThreshold, after, limit],
+    );
+    return rows.map((r) => r.id);
+  };
+
   return {
     async homePage(viewerId, page) {
-      // Pull model: joins follows to posts at read time over the (author_id, id desc) partial index.
-      // Fine for a community-sized instance; precomputed timelines replace it at scale.
-      const rows = await db.query<{ id: string }>(
-        `/* homeFeed */ select p.id from posts p
-         where p.author_id in (select followee_id from follows where follower_id = $1 union all select $1::bigint)
-           and p.status = 'ready' and p.archived_at is null and ($2::bigint is null or p.id < $2)
-         order by p.id desc limit $3`,
-        [viewerId, page.after, page.limit],
-      );
-      return rows.map((r) => r.id);
+      const [timeline, celebrities] = await Promise.all([
+        timelineOf(viewerId),
+        celebrityPosts(viewerId, page.after, page.limit),
+      ]);
+      const after = page.after === null ? null : BigInt(page.after);
+      let ids = timeline.filter((id) => after === null || BigInt(id) < after);
+      // Past the timeline's end (it keeps only the newest few hundred), older pages come from PostgreSQL.
+      if (ids.length < page.limit && timeline.length >= TIMELINE_CAP) {
+        const last = ids.at(-1) ?? timeline.at(-1) ?? page.after;
+        ids = [...ids, ...(await pull(viewerId, last ?? null, page.limit - ids.length))];
+      }
+      const merged = [...new Set([...ids, ...celebrities])].sort((a, b) => (BigInt(b) > BigInt(a) ? 1 : -1));
+      return merged.slice(0, page.limit);
     },
+
+    async fanOut(postId) {
+      const [post] = await db.query<{ author_id: string; follower_count: number }>(
+        `/* postToFanOut */ select p.author_id, u.follower_count from posts p join users u on u.id = p.author_id
+         where p.id = $1 and p.status = 'ready' and p.archived_at is null`,
+        [postId],
+      );
+      if (!post) return 'skipped';
+      await timelines.insert([post.author_id], postId);
+      if (post.follower_count >= options.celebrityThreshold) return 'done';
+      let cursor: string | null = null;
+      for (;;) {
+        const followers: { id: string; follower_id: string }[] = await db.query(
+          `/* followersToFanOut */ select id, follower_id from follows
+           where followee_id = $1 and ($2::bigint is null or id < $2) order by id desc limit $3`,
+          [post.author_id, cursor, FOLLOWER_BATCH],
+        );
+        if (followers.length === 0) break;
+        await timelines.insert(
+          followers.map((f) => f.follower_id),
+          postId,
+        );
+        if (followers.length < FOLLOWER_BATCH) break;
+        cursor = followers.at(-1)!.id;
+      }
+      return 'done';
+    },
+
+    forget: (userIds) => timelines.drop(userIds),
   };
 }

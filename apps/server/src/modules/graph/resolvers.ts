@@ -11,6 +11,8 @@ async function change(
   const viewerId = requireViewer(ctx);
   const { user } = await requireUser(ctx, userId);
   await act(viewerId, user.id);
+  // Both timelines may now hold posts they should not, or miss posts they should: rebuild on next read.
+  await ctx.services.feed.forget([viewerId, user.id]);
   ctx.loaders.relationship.clear(user.id);
   ctx.loaders.user.clear(user.id).clear(viewerId);
   return (await ctx.loaders.user.load(user.id))!;

@@ -33,7 +33,7 @@ export interface Graph {
   approveRequest(targetId: string, requesterId: string): Promise<void>;
   declineRequest(targetId: string, requesterId: string): Promise<void>;
   /** Turns every pending request into a follow (an account that goes public). */
-  approveAllRequests(targetId: string): Promise<number>;
+  approveAllRequests(targetId: string): Promise<string[]>;
   removeFollower(userId: string, followerId: string): Promise<void>;
   block(blockerId: string, blockedId: string): Promise<void>;
   unblock(blockerId: string, blockedId: string): Promise<void>;
@@ -177,7 +177,7 @@ export function createGraph(db: Db): Graph {
           '/* takeAllRequests */ delete from follow_requests where target_id = $1 returning requester_id',
           [targetId],
         );
-        if (requesters.length === 0) return 0;
+        if (requesters.length === 0) return [];
         await tx.query(
           `/* approveAllRequests */ with ins as (
              insert into follows (id, follower_id, followee_id)
@@ -189,7 +189,7 @@ export function createGraph(db: Db): Graph {
            update users set following_count = following_count + 1 where id in (select follower_id from ins)`,
           [targetId, requesters.map((r) => r.requester_id)],
         );
-        return requesters.length;
+        return requesters.map((r) => r.requester_id);
       });
     },
 

@@ -1,8 +1,10 @@
+import { fanoutPost } from '../../jobs';
 import type { BlobStore } from '../../platform/blobs/port';
 import type { Db } from '../../platform/db';
 import type { Logger } from '../../platform/logger';
 import { isMediaError, renderImage } from '../../platform/media';
 import type { Metrics } from '../../platform/metrics';
+import { enqueueInTx } from '../../platform/queue/outbox';
 import type { JobStatus } from '../../platform/queue/port';
 import type { CropBox } from '../posts/rows';
 import { storeRendered } from './store';
@@ -16,8 +18,9 @@ export function createPostMediaProcessor(deps: {
   blobs: BlobStore;
   metrics: Metrics;
   logger: Logger;
+  outbox: { kick(): void };
 }) {
-  const { db, blobs, metrics, logger } = deps;
+  const { db, blobs, metrics, logger, outbox } = deps;
 
   return async function processPost({ postId }: { postId: string }): Promise<JobStatus> {
     const pending = await db.query<{ id: string; original_key: string; media_key: string; crop: CropBox }>(
@@ -62,11 +65,17 @@ export function createPostMediaProcessor(deps: {
       // The post was deleted while we rendered: the files we just wrote belong to nothing.
       if (updated.length === 0) await blobs.delete(stored.variants.map((v) => v.key));
     }
-    const published = await db.query(
-      `/* publishPost */ update posts set status = 'ready' where id = $1 and status = 'processing'
-       and not exists (select 1 from post_media where post_id = $1 and status <> 'ready') returning 1`,
-      [postId],
-    );
+    // Publishing and its fan-out commit together, so a published post always reaches its audience.
+    const published = await db.transaction(async (tx) => {
+      const rows = await tx.query(
+        `/* publishPost */ update posts set status = 'ready' where id = $1 and status = 'processing'
+         and not exists (select 1 from post_media where post_id = $1 and status <> 'ready') returning 1`,
+        [postId],
+      );
+      if (rows.length > 0) await enqueueInTx(tx, fanoutPost, { postId });
+      return rows;
+    });
+    if (published.length > 0) outbox.kick();
     return pending.length === 0 && published.length === 0 ? 'skipped' : 'done';
   };
 

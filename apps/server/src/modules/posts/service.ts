@@ -4,7 +4,7 @@ import type { KeysetPage } from '../../graphql/keyset';
 import { deleteBlobs, processPostMedia } from '../../jobs';
 import type { Db, Queryable } from '../../platform/db';
 import { centredCrop, POST_ASPECT } from '../../platform/media';
-import type { JobQueue } from '../../platform/queue/port';
+import { enqueueInTx } from '../../platform/queue/outbox';
 import type { Accounts } from '../accounts/service';
 import { cropProblem } from '../media/crop';
 import type { Uploads } from '../media/uploads';
@@ -42,8 +42,13 @@ export interface Posts {
   archivedOf(authorId: string, page: KeysetPage): Promise<string[]>;
 }
 
-export function createPosts(deps: { db: Db; queue: JobQueue; uploads: Uploads; accounts: Accounts }): Posts {
-  const { db, queue, uploads, accounts } = deps;
+export function createPosts(deps: {
+  db: Db;
+  outbox: { kick(): void };
+  uploads: Uploads;
+  accounts: Accounts;
+}): Posts {
+  const { db, outbox, uploads, accounts } = deps;
 
   const ownPost = async (q: Queryable, viewerId: string, postId: string): Promise<PostRow> => {
     if (!isId(postId)) throw notFound('Post');
@@ -133,9 +138,10 @@ export function createPosts(deps: { db: Db; queue: JobQueue; uploads: Uploads; a
         await tx.query('/* countPost */ update users set post_count = post_count + 1 where id = $1', [
           authorId,
         ]);
+        await enqueueInTx(tx, processPostMedia, { postId: created.id });
         return created;
       });
-      await queue.enqueue(processPostMedia, { postId: post.id });
+      outbox.kick();
       return post;
     },
 
@@ -200,7 +206,7 @@ export function createPosts(deps: { db: Db; queue: JobQueue; uploads: Uploads; a
     },
 
     async delete(viewerId, postId) {
-      const keys = await db.transaction(async (tx) => {
+      await db.transaction(async (tx) => {
         const post = await ownPost(tx, viewerId, postId);
         const media = await tx.query<{ original_key: string; variants: { key: string }[] }>(
           '/* mediaKeysOfPost */ select original_key, variants from post_media where post_id = $1',
@@ -213,12 +219,14 @@ export function createPosts(deps: { db: Db; queue: JobQueue; uploads: Uploads; a
             viewerId,
           ]);
         }
-        return media.flatMap((m) => [m.original_key, ...m.variants.map((v) => v.key)]);
+        // The files go with the rows, through the outbox: a failed delete is retried by the job, and a
+        // crash between the commit and the deletion cannot leave orphan files.
+        const keys = media.flatMap((m) => [m.original_key, ...m.variants.map((v) => v.key)]);
+        for (let i = 0; i < keys.length; i += 1000) {
+          await enqueueInTx(tx, deleteBlobs, { keys: keys.slice(i, i + 1000) });
+        }
       });
-      // Files go after the rows are gone: a failed delete is retried by the job, never leaves a visible post.
-      for (let i = 0; i < keys.length; i += 1000) {
-        await queue.enqueue(deleteBlobs, { keys: keys.slice(i, i + 1000) });
-      }
+      outbox.kick();
     },
 
     async byIds(ids) {
