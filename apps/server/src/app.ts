@@ -49,17 +49,19 @@ export async function createGlimpse(
   const { db, queue, blobs, cache } = platform;
 
   const relay = createOutboxRelay({ db, queue, jobs: ALL_JOBS, logger: subsystemLogger(logger, 'queue') });
-  const accounts = createAccounts(db);
+  const hydration = { cache, logger: subsystemLogger(logger, 'cache') };
+  const accounts = createAccounts(db, hydration);
   const uploads = createUploads(db, blobs);
   const avatars = createAvatars({ db, blobs, queue, accounts, logger: subsystemLogger(logger, 'media') });
+  const posts = createPosts({ db, outbox: relay, uploads, accounts, ...hydration });
   const services: Services = {
     accounts,
     sessions: createSessions(db, { ttlDays: config.sessionTtlDays }),
-    graph: createGraph(db),
+    graph: createGraph(db, { usersChanged: accounts.invalidate }),
     uploads,
     avatars,
-    posts: createPosts({ db, outbox: relay, uploads, accounts }),
-    engagement: createEngagement(db),
+    posts,
+    engagement: createEngagement(db, { postsChanged: posts.invalidate }),
     feed: createFeed(db, platform.timelines, config.feed),
     discovery: createDiscovery(db),
   };

@@ -17,7 +17,17 @@ export function registerJobHandlers(deps: {
 }): void {
   const { platform, services, metrics, logger, avatars, outbox } = deps;
   const { queue, db, blobs } = platform;
-  queue.register(processPostMedia, createPostMediaProcessor({ db, blobs, metrics, logger, outbox }));
+  queue.register(
+    processPostMedia,
+    createPostMediaProcessor({
+      db,
+      blobs,
+      metrics,
+      logger,
+      outbox,
+      invalidate: { posts: services.posts.invalidate, users: services.accounts.invalidate },
+    }),
+  );
   queue.register(fanoutPost, ({ postId }) => services.feed.fanOut(postId));
   queue.register(renderAvatar, (payload) => avatars.render(payload));
   queue.register(deleteBlobs, async ({ keys }) => {

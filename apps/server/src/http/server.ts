@@ -41,6 +41,16 @@ export async function createHttpServer(deps: {
   await app.register(cookie);
   await app.register(multipart);
 
+  // Once shutdown starts, responses close their connection: a keep-alive client whose request was in
+  // flight would otherwise hold the process open for the whole keep-alive timeout.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
+
   app.decorateRequest('viewer', null);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);

@@ -1,6 +1,9 @@
 import { AppError, badInput, FieldErrors, notFound } from '../../errors';
+import type { Cache } from '../../platform/cache/port';
+import { readThrough } from '../../platform/cache/read-through';
 import type { Db, Queryable } from '../../platform/db';
 import { isUniqueViolation } from '../../platform/db/errors';
+import type { Logger } from '../../platform/logger';
 import { cleanText } from '../text/validate';
 import { hashPassword, verifyPassword } from './passwords';
 import { type StoredImage, USER_COLUMNS, type UserRow } from './rows';
@@ -34,6 +37,8 @@ export interface Accounts {
   /** Checks credentials by username or email; throws a field error that does not say which part was wrong. */
   logIn(login: string, password: string): Promise<UserRow>;
   byIds(ids: readonly string[]): Promise<UserRow[]>;
+  /** Forgets cached rows of these users (their profile or counters changed). */
+  invalidate(ids: readonly string[]): Promise<void>;
   byUsername(username: string): Promise<UserRow | null>;
   idsByUsernames(usernames: readonly string[], tx?: Queryable): Promise<Map<string, string>>;
   emailOf(userId: string): Promise<string>;
@@ -43,7 +48,22 @@ export interface Accounts {
   setAvatar(userId: string, avatar: StoredImage | null): Promise<StoredImage | null>;
 }
 
-export function createAccounts(db: Db): Accounts {
+/** Hydration goes through the cache: profiles are read on every page and written rarely. */
+const USER_TTL_SECONDS = 60;
+
+export function createAccounts(db: Db, hydration: { cache: Cache; logger: Logger }): Accounts {
+  const cached = readThrough<UserRow>({
+    cache: hydration.cache,
+    logger: hydration.logger,
+    namespace: 'user',
+    ttlSeconds: USER_TTL_SECONDS,
+    dates: ['created_at'],
+    fetch: (ids) =>
+      db.query<UserRow>(`/* usersByIds */ select ${USER_COLUMNS} from users where id = any($1::bigint[])`, [
+        ids,
+      ]),
+  });
+
   const byId = async (id: string, q: Queryable = db): Promise<UserRow> => {
     const [row] = await q.query<UserRow>(`/* userById */ select ${USER_COLUMNS} from users where id = $1`, [
       id,
@@ -96,13 +116,8 @@ export function createAccounts(db: Db): Accounts {
       return user;
     },
 
-    async byIds(ids) {
-      if (ids.length === 0) return [];
-      return db.query<UserRow>(
-        `/* usersByIds */ select ${USER_COLUMNS} from users where id = any($1::bigint[])`,
-        [ids],
-      );
-    },
+    byIds: (ids) => cached.many(ids),
+    invalidate: (ids) => cached.invalidate(ids),
 
     async byUsername(raw) {
       const username = normalizeUsername(raw);
@@ -167,6 +182,7 @@ export function createAccounts(db: Db): Accounts {
       );
       if (!row) throw notFound('User');
       const { was_private, ...user } = row;
+      await cached.invalidate([userId]);
       return { user, becamePublic: was_private && !user.is_private };
     },
 
@@ -180,6 +196,7 @@ export function createAccounts(db: Db): Accounts {
           [userId, username],
         );
         if (!row) throw notFound('User');
+        await cached.invalidate([userId]);
         return row;
       } catch (error) {
         if (isUniqueViolation(error, 'users_username')) throw badInput('username', 'This username is taken');
@@ -214,6 +231,7 @@ export function createAccounts(db: Db): Accounts {
         [userId, avatar === null ? null : JSON.stringify(avatar)],
       );
       if (!row) throw new AppError('NOT_FOUND', 'User not found');
+      await cached.invalidate([userId]);
       return row.previous;
     },
   };

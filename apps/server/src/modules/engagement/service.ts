@@ -53,7 +53,36 @@ export function checkCommentText(raw: string): string {
   return text;
 }
 
-export function createEngagement(db: Db): Engagement {
+export function createEngagement(
+  db: Db,
+  hooks: { postsChanged(ids: readonly string[]): Promise<void> },
+): Engagement {
+  const engagement = createEngagementStore(db);
+  // Like and comment counts live on the post rows: invalidate the post after each change.
+  const then =
+    <Args extends unknown[]>(write: (...args: Args) => Promise<unknown>, postOf: (...args: Args) => string) =>
+    async (...args: Args) => {
+      await write(...args);
+      await hooks.postsChanged([postOf(...args)]);
+    };
+  return {
+    ...engagement,
+    like: then(engagement.like, (_user, post) => post),
+    unlike: then(engagement.unlike, (_user, post) => post),
+    async addComment(authorId, postId, text, replyToId) {
+      const comment = await engagement.addComment(authorId, postId, text, replyToId);
+      await hooks.postsChanged([postId]);
+      return comment;
+    },
+    async deleteComment(commentId) {
+      const [comment] = await engagement.commentsByIds([commentId]);
+      await engagement.deleteComment(commentId);
+      if (comment) await hooks.postsChanged([comment.post_id]);
+    },
+  };
+}
+
+function createEngagementStore(db: Db): Engagement {
   const among = (sql: string) => async (userId: string, ids: readonly string[]) => {
     if (ids.length === 0) return new Set<string>();
     const rows = await db.query<{ id: string }>(sql, [userId, ids]);

@@ -64,7 +64,40 @@ const DELETE_FOLLOW = `
   from del where u.id in (del.follower_id, del.followee_id)
   returning u.id`;
 
-export function createGraph(db: Db): Graph {
+/** Runs a write, then tells the hydration cache which rows it changed. */
+function thenInvalidate<Args extends unknown[], Result>(
+  write: (...args: Args) => Promise<Result>,
+  changed: (result: Result, ...args: Args) => readonly string[],
+  invalidate: (ids: readonly string[]) => Promise<void>,
+): (...args: Args) => Promise<Result> {
+  return async (...args) => {
+    const result = await write(...args);
+    await invalidate(changed(result, ...args));
+    return result;
+  };
+}
+
+export function createGraph(db: Db, hooks: { usersChanged(ids: readonly string[]): Promise<void> }): Graph {
+  const graph = createGraphWrites(db);
+  const both = (_: unknown, a: string, b: string) => [a, b];
+  const invalidate = hooks.usersChanged;
+  // Follower and following counts live on the user rows: every edge change invalidates both ends.
+  return {
+    ...graph,
+    follow: thenInvalidate(graph.follow, both, invalidate),
+    unfollow: thenInvalidate(graph.unfollow, both, invalidate),
+    approveRequest: thenInvalidate(graph.approveRequest, both, invalidate),
+    approveAllRequests: thenInvalidate(
+      graph.approveAllRequests,
+      (ids, target) => [target, ...ids],
+      invalidate,
+    ),
+    removeFollower: thenInvalidate(graph.removeFollower, both, invalidate),
+    block: thenInvalidate(graph.block, both, invalidate),
+  };
+}
+
+function createGraphWrites(db: Db): Graph {
   const assertUser = async (q: Queryable, id: string) => {
     const [row] = await q.query<{ is_private: boolean }>(
       '/* followTarget */ select is_private from users where id = $1',

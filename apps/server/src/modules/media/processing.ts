@@ -19,8 +19,10 @@ export function createPostMediaProcessor(deps: {
   metrics: Metrics;
   logger: Logger;
   outbox: { kick(): void };
+  /** The hydration cache holds post and user rows whose status and counts this job changes. */
+  invalidate: { posts(ids: readonly string[]): Promise<void>; users(ids: readonly string[]): Promise<void> };
 }) {
-  const { db, blobs, metrics, logger, outbox } = deps;
+  const { db, blobs, metrics, logger, outbox, invalidate } = deps;
 
   return async function processPost({ postId }: { postId: string }): Promise<JobStatus> {
     const pending = await db.query<{ id: string; original_key: string; media_key: string; crop: CropBox }>(
@@ -75,22 +77,32 @@ export function createPostMediaProcessor(deps: {
       if (rows.length > 0) await enqueueInTx(tx, fanoutPost, { postId });
       return rows;
     });
-    if (published.length > 0) outbox.kick();
+    if (published.length > 0) {
+      outbox.kick();
+      await invalidate.posts([postId]);
+    }
     return pending.length === 0 && published.length === 0 ? 'skipped' : 'done';
   };
 
   async function markFailed(mediaId: string, postId: string) {
-    await db.transaction(async (tx) => {
-      await tx.query(`/* mediaFailed */ update post_media set status = 'failed' where id = $1`, [mediaId]);
-      const [post] = await tx.query<{ author_id: string }>(
-        `/* postFailed */ update posts set status = 'failed' where id = $1 and status <> 'failed' returning author_id`,
-        [postId],
-      );
-      if (post) {
-        await tx.query('/* uncountFailedPost */ update users set post_count = post_count - 1 where id = $1', [
-          post.author_id,
-        ]);
-      }
-    });
+    await db
+      .transaction(async (tx) => {
+        await tx.query(`/* mediaFailed */ update post_media set status = 'failed' where id = $1`, [mediaId]);
+        const [post] = await tx.query<{ author_id: string }>(
+          `/* postFailed */ update posts set status = 'failed' where id = $1 and status <> 'failed' returning author_id`,
+          [postId],
+        );
+        if (post) {
+          await tx.query(
+            '/* uncountFailedPost */ update users set post_count = post_count - 1 where id = $1',
+            [post.author_id],
+          );
+        }
+        return post;
+      })
+      .then(async (post) => {
+        await invalidate.posts([postId]);
+        if (post) await invalidate.users([post.author_id]);
+      });
   }
 }

@@ -2,7 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { badInput, FieldErrors, forbidden, isId, notFound } from '../../errors';
 import type { KeysetPage } from '../../graphql/keyset';
 import { deleteBlobs, processPostMedia } from '../../jobs';
+import type { Cache } from '../../platform/cache/port';
+import { readThrough } from '../../platform/cache/read-through';
 import type { Db, Queryable } from '../../platform/db';
+import type { Logger } from '../../platform/logger';
 import { centredCrop, POST_ASPECT } from '../../platform/media';
 import { enqueueInTx } from '../../platform/queue/outbox';
 import type { Accounts } from '../accounts/service';
@@ -36,19 +39,42 @@ export interface Posts {
   setCommentsDisabled(viewerId: string, postId: string, disabled: boolean): Promise<PostRow>;
   delete(viewerId: string, postId: string): Promise<void>;
   byIds(ids: readonly string[]): Promise<PostRow[]>;
+  /** Forgets cached rows of these posts (their counters or state changed). */
+  invalidate(ids: readonly string[]): Promise<void>;
   mediaOf(postIds: readonly string[]): Promise<MediaRow[]>;
   /** An author's grid: visible posts, or for the owner every non-archived post (processing included). */
   gridOf(authorId: string, page: KeysetPage, options: { includeUnpublished: boolean }): Promise<string[]>;
   archivedOf(authorId: string, page: KeysetPage): Promise<string[]>;
 }
 
+/** Posts hydrate through the cache; their counters are kept fresh by invalidation, bounded by this TTL. */
+const POST_TTL_SECONDS = 30;
+
 export function createPosts(deps: {
   db: Db;
   outbox: { kick(): void };
   uploads: Uploads;
   accounts: Accounts;
+  cache: Cache;
+  logger: Logger;
 }): Posts {
   const { db, outbox, uploads, accounts } = deps;
+  const cached = readThrough<PostRow>({
+    cache: deps.cache,
+    logger: deps.logger,
+    namespace: 'post',
+    ttlSeconds: POST_TTL_SECONDS,
+    dates: ['created_at', 'archived_at', 'edited_at'],
+    fetch: (ids) =>
+      db.query<PostRow>(`/* postsByIds */ select ${POST_COLUMNS} from posts where id = any($1::bigint[])`, [
+        ids,
+      ]),
+  });
+  /** After a write commits: the post's cached row, and its author's (post count), are stale. */
+  const changed = async (postId: string, authorId?: string) => {
+    await cached.invalidate([postId]);
+    if (authorId) await accounts.invalidate([authorId]);
+  };
 
   const ownPost = async (q: Queryable, viewerId: string, postId: string): Promise<PostRow> => {
     if (!isId(postId)) throw notFound('Post');
@@ -142,6 +168,7 @@ export function createPosts(deps: {
         return created;
       });
       outbox.kick();
+      await accounts.invalidate([authorId]);
       return post;
     },
 
@@ -153,7 +180,7 @@ export function createPosts(deps: {
         altText: checkAltText(a.altText, errors, `altTexts.${i}.altText`),
       }));
       errors.throwIfAny();
-      return db.transaction(async (tx) => {
+      const edited = await db.transaction(async (tx) => {
         let post = await ownPost(tx, viewerId, input.postId);
         if (parts) {
           const [row] = await tx.query<PostRow>(
@@ -175,10 +202,12 @@ export function createPosts(deps: {
         }
         return post;
       });
+      await changed(edited.id);
+      return edited;
     },
 
     async setArchived(viewerId, postId, archived) {
-      return db.transaction(async (tx) => {
+      const post = await db.transaction(async (tx) => {
         const post = await ownPost(tx, viewerId, postId);
         if ((post.archived_at !== null) === archived) return post;
         const [row] = await tx.query<PostRow>(
@@ -192,10 +221,12 @@ export function createPosts(deps: {
         ]);
         return row!;
       });
+      await changed(post.id, viewerId);
+      return post;
     },
 
     async setCommentsDisabled(viewerId, postId, disabled) {
-      return db.transaction(async (tx) => {
+      const post = await db.transaction(async (tx) => {
         await ownPost(tx, viewerId, postId);
         const [row] = await tx.query<PostRow>(
           `/* setCommentsDisabled */ update posts set comments_disabled = $2 where id = $1 returning ${POST_COLUMNS}`,
@@ -203,6 +234,8 @@ export function createPosts(deps: {
         );
         return row!;
       });
+      await changed(post.id);
+      return post;
     },
 
     async delete(viewerId, postId) {
@@ -227,15 +260,11 @@ export function createPosts(deps: {
         }
       });
       outbox.kick();
+      await changed(postId, viewerId);
     },
 
-    async byIds(ids) {
-      if (ids.length === 0) return [];
-      return db.query<PostRow>(
-        `/* postsByIds */ select ${POST_COLUMNS} from posts where id = any($1::bigint[])`,
-        [ids],
-      );
-    },
+    byIds: (ids) => cached.many(ids),
+    invalidate: (ids) => cached.invalidate(ids),
 
     async mediaOf(postIds) {
       if (postIds.length === 0) return [];

@@ -50,6 +50,10 @@ export function createMemoryCache(options: MemoryCacheOptions = {}): Cache {
     async set(key, value, ttlSeconds) {
       entries.set(prefix + key, { value, expiresAt: expiryFor(ttlSeconds) });
     },
+    async setMany(pairs, ttlSeconds) {
+      for (const [key, value] of pairs)
+        entries.set(prefix + key, { value, expiresAt: expiryFor(ttlSeconds) });
+    },
     async del(...keys) {
       for (const key of keys) entries.delete(prefix + key);
     },

@@ -5,6 +5,8 @@ export interface Cache {
   getMany(keys: readonly string[]): Promise<(string | null)[]>;
   /** Sets a value; `ttlSeconds` of 0 or absent keeps it until deleted. */
   set(key: string, value: string, ttlSeconds?: number): Promise<void>;
+  /** Sets several values with one TTL, in one round trip. */
+  setMany(entries: readonly (readonly [string, string])[], ttlSeconds: number): Promise<void>;
   del(...keys: string[]): Promise<void>;
   /** Increments an integer counter, creating it with the TTL when absent; returns the new value. */
   incr(key: string, ttlSeconds: number): Promise<number>;

@@ -36,6 +36,12 @@ export function createRedisCache(options: RedisCacheOptions): Cache {
       if (ttlSeconds !== undefined && ttlSeconds > 0) await redis.set(key, value, 'EX', ttlSeconds);
       else await redis.set(key, value);
     },
+    async setMany(entries, ttlSeconds) {
+      if (entries.length === 0) return;
+      const pipeline = redis.pipeline();
+      for (const [key, value] of entries) pipeline.set(key, value, 'EX', Math.max(1, Math.floor(ttlSeconds)));
+      for (const [error] of (await pipeline.exec()) ?? []) if (error) throw error;
+    },
     async del(...keys) {
       if (keys.length > 0) await redis.del(...keys);
     },

@@ -12,11 +12,12 @@ export async function migrate(db: Db, dir = MIGRATIONS_DIR): Promise<string[]> {
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.sql'))
     .sort();
-  await db.exec(
-    'create table if not exists schema_migrations (name text primary key, applied_at timestamptz not null default now())',
-  );
   return db.transaction(async (tx) => {
     await tx.query('/* migrationLock */ select pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    // Under the lock: concurrent `create table if not exists` on a fresh database can still collide.
+    await tx.query(
+      'create table if not exists schema_migrations (name text primary key, applied_at timestamptz not null default now())',
+    );
     const applied = new Set(
       (await tx.query<{ name: string }>('/* appliedMigrations */ select name from schema_migrations')).map(
         (r) => r.name,
