@@ -91,6 +91,8 @@ export async function createHttpServer(deps: {
     // Automatic persisted queries: the web client sends a query's SHA-256 and the text only once.
     persistedQueryProvider: mercurius.persistedQueryDefaults.automatic(5000),
     queryDepth: config.graphql.maxDepth,
+    // Compile a query to a specialised executor once it has run once (graphql-jit).
+    jit: 1,
     context: (request, reply): GraphQLContext => ({
       viewer: request.viewer,
       services,

@@ -1,0 +1,85 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { onCleanup, trackChild } from './cleanup';
+import { DATA_DIR, SERVER_DIR } from './paths';
+
+/**
+ * One Glimpse API process under test, started the way production starts it (apps/server/src/main.ts)
+ * in its own process, so the load generator's CPU use does not share its event loop.
+ */
+export interface ServerProcess {
+  url: string;
+  pid: number;
+  logFile: string;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+export async function startServer(name: string, env: Record<string, string>): Promise<ServerProcess> {
+  const port = Number(env.PORT);
+  const url = `http://127.0.0.1:${port}`;
+  const logDir = path.join(DATA_DIR, 'logs');
+  mkdirSync(logDir, { recursive: true });
+  const logFile = path.join(logDir, `${name}.log`);
+  const log = createWriteStream(logFile);
+  // node --import tsx rather than the tsx CLI: one process, whose pid is the server's own.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: SERVER_DIR,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  trackChild(child);
+  const tail: string[] = [];
+  for (const stream of [child.stdout, child.stderr]) {
+    stream.on('data', (chunk: Buffer) => {
+      log.write(chunk);
+      tail.push(chunk.toString());
+      if (tail.length > 40) tail.shift();
+    });
+  }
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const stop = async () => {
+    unregister();
+    await stopChild(child, exited);
+    log.end();
+  };
+  const unregister = onCleanup(stop);
+
+  const ready = await Promise.race([waitForHealth(url, 120_000), exited.then(() => false)]);
+  if (!ready) {
+    await stop();
+    throw new Error(`${name} server did not start (log: ${logFile}):\n${tail.join('').slice(-4000)}`);
+  }
+  return { url, pid: child.pid ?? 0, logFile, stop };
+}
+
+async function waitForHealth(url: string, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const ok = await fetch(`${url}/healthz`)
+      .then((r) => r.ok)
+      .catch(() => false);
+    if (ok) return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return false;
+}
+
+/** SIGTERM lets the server drain; after 15 s it is killed. */
+async function stopChild(child: ChildProcess, exited: Promise<number | null>): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  await exited;
+  clearTimeout(timer);
+}
