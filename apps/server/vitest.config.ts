@@ -1,10 +1,11 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 /**
- * Three projects: unit tests beside the code, and the HTTP integration suite twice — once on the
- * embedded defaults (PGlite, memory, in-process queue, disk) and once on the real PostgreSQL, Redis,
- * RabbitMQ and an S3-compatible server.
+ * Four projects: unit tests beside the code; the HTTP integration suite twice — once on the embedded
+ * defaults (PGlite, memory, in-process queue, disk) and once on the real PostgreSQL, Redis, RabbitMQ and
+ * an S3-compatible server; and the multi-process test (API and worker processes behind nginx).
  */
+const MULTIPROCESS = 'test/multiprocess/**/*.test.ts';
 export default defineConfig({
   test: {
     testTimeout: 30_000,
@@ -14,11 +15,25 @@ export default defineConfig({
       { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts'] } },
       {
         extends: true,
-        test: { name: 'embedded', include: ['test/**/*.test.ts'], env: { GLIMPSE_TEST_MODE: 'embedded' } },
+        test: {
+          name: 'embedded',
+          include: ['test/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, MULTIPROCESS],
+          env: { GLIMPSE_TEST_MODE: 'embedded' },
+        },
       },
       {
         extends: true,
-        test: { name: 'services', include: ['test/**/*.test.ts'], env: { GLIMPSE_TEST_MODE: 'services' } },
+        test: {
+          name: 'services',
+          include: ['test/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, MULTIPROCESS],
+          env: { GLIMPSE_TEST_MODE: 'services' },
+        },
+      },
+      {
+        extends: true,
+        test: { name: 'multiprocess', include: [MULTIPROCESS], testTimeout: 90_000, hookTimeout: 90_000 },
       },
     ],
   },

@@ -4,7 +4,7 @@ import { createRateLimiter, LIMITS, type RateLimit, type RateLimitName } from '.
 import { registerRoutes } from './http/routes';
 import { createHttpServer } from './http/server';
 import { registerWebApp } from './http/web';
-import { ALL_JOBS, sweepUploads } from './jobs';
+import { ALL_JOBS, processPostMedia, sweepUploads } from './jobs';
 import { createAccounts } from './modules/accounts/service';
 import { createSessions } from './modules/accounts/sessions';
 import { createDiscovery } from './modules/discovery/service';
@@ -79,6 +79,16 @@ export async function createGlimpse(
 
   const timers: NodeJS.Timeout[] = [];
   if (consume) {
+    // Jobs held in memory die with an embedded process; posts they left processing are picked up again
+    // (processing is idempotent, so a post another worker is still rendering only costs a repeat).
+    await db.query(
+      `/* recoverProcessingPosts */ insert into outbox (job, payload)
+       select $1, jsonb_build_object('postId', p.id::text) from posts p
+       where p.status = 'processing' and not exists (
+         select 1 from outbox o where o.job = $1 and o.payload->>'postId' = p.id::text)`,
+      [processPostMedia.name],
+    );
+    relay.kick();
     const sweep = () => queue.enqueue(sweepUploads, { olderThanHours: 24 }).catch(() => {});
     timers.push(setInterval(sweep, 60 * 60 * 1000).unref());
   }

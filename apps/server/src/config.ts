@@ -52,6 +52,10 @@ const envSchema = z.object({
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(12),
   GRAPHQL_MAX_COST: z.coerce.number().int().min(10).default(20_000),
   JOB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(false|true|\d+|[0-9a-fA-F.:/,\s]+)$/, 'must be false, true, a hop count, or addresses/CIDRs')
+    .default('false'),
   FEED_CELEBRITY_THRESHOLD: z.coerce.number().int().min(1).default(10_000),
 });
 
@@ -86,6 +90,8 @@ export interface Config {
       };
   graphql: { maxDepth: number; maxCost: number };
   feed: { celebrityThreshold: number };
+  /** Which proxies' X-Forwarded-For to believe (client IPs drive rate limits): none, all, N hops, or addresses. */
+  trustProxy: boolean | number | string;
 }
 
 export class ConfigError extends Error {
@@ -145,6 +151,14 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<Co
       : { kind: 'disk', root: path.join(dataDir, 'media') },
     graphql: { maxDepth: e.GRAPHQL_MAX_DEPTH, maxCost: e.GRAPHQL_MAX_COST },
     feed: { celebrityThreshold: e.FEED_CELEBRITY_THRESHOLD },
+    trustProxy:
+      e.TRUST_PROXY === 'false'
+        ? false
+        : e.TRUST_PROXY === 'true'
+          ? true
+          : /^\d+$/.test(e.TRUST_PROXY)
+            ? Number(e.TRUST_PROXY)
+            : e.TRUST_PROXY,
   };
   return Object.freeze(config);
 }

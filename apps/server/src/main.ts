@@ -21,6 +21,8 @@ async function main() {
     await seedDemoIfEmpty(glimpse, subsystemLogger(logger, 'seed'));
   }
   const address = await glimpse.listen();
+  const where =
+    config.role === 'worker' ? 'worker: consuming jobs' : `at ${address.replace('0.0.0.0', 'localhost')}`;
   logger.info(
     {
       address,
@@ -30,7 +32,7 @@ async function main() {
       blobs: glimpse.platform.blobs.kind,
       role: config.role,
     },
-    `Glimpse is running at ${address.replace('0.0.0.0', 'localhost')}`,
+    `Glimpse is running ${where}`,
   );
 
   let stopping = false;
@@ -38,8 +40,19 @@ async function main() {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down: draining requests and jobs');
-    await glimpse.close();
-    process.exit(0);
+    // A drain that cannot finish (a hung job, a store that does not answer) must not keep the process forever.
+    const deadline = setTimeout(() => {
+      logger.error('shutdown took longer than 30 s; exiting');
+      process.exit(1);
+    }, 30_000);
+    deadline.unref();
+    try {
+      await glimpse.close();
+      process.exit(0);
+    } catch (error) {
+      logger.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));

@@ -96,6 +96,15 @@ export async function presentComments(
   return rows.map((row, i) => (authors[i] ? row : null));
 }
 
+/** A comment on a post the viewer may see, by an author not in a block relation with the viewer; null otherwise. */
+export async function visibleComment(ctx: GraphQLContext, id: string): Promise<CommentRow | null> {
+  if (!isId(id)) return null;
+  const comment = await ctx.loaders.comment.load(id);
+  if (!comment || !(await visiblePost(ctx, comment.post_id))) return null;
+  const [shown] = await presentComments(ctx, [comment]);
+  return shown ?? null;
+}
+
 /** Whether the viewer may see an account's posts, followers and following. */
 export async function canSeeContentOf(ctx: GraphQLContext, user: UserRow): Promise<boolean> {
   const rel = await ctx.loaders.relationship.load(user.id);

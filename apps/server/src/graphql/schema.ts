@@ -5,7 +5,7 @@ import { engagementResolvers } from '../modules/engagement/resolvers';
 import { feedResolvers } from '../modules/feed/resolvers';
 import { graphResolvers } from '../modules/graph/resolvers';
 import { postsResolvers } from '../modules/posts/resolvers';
-import { visiblePost, visibleUser } from './access';
+import { visibleComment, visiblePost, visibleUser } from './access';
 import type { Resolvers } from './resolvers.generated';
 
 const DateTime = new GraphQLScalarType<Date, string>({
@@ -19,7 +19,10 @@ const baseResolvers: Resolvers = {
   DateTime,
   Query: {
     node: async (_, { id }, ctx) =>
-      (await visiblePost(ctx, id))?.post ?? (await visibleUser(ctx, id))?.user ?? null,
+      (await visiblePost(ctx, id))?.post ??
+      (await visibleUser(ctx, id))?.user ??
+      (await visibleComment(ctx, id)) ??
+      null,
   },
   Node: {
     __resolveType: (node) => ('username' in node ? 'User' : 'caption' in node ? 'Post' : 'Comment'),

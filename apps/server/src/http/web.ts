@@ -17,7 +17,9 @@ export async function registerWebApp(app: FastifyInstance, dist = WEB_DIST): Pro
   if (!existsSync(path.join(dist, 'index.html'))) return false;
   await app.register(fastifyStatic, {
     root: dist,
-    wildcard: false,
+    // One wildcard route rather than a route per file found at start: a rebuilt app's new files are served
+    // without a restart. Missing files fall through to the not-found handler below.
+    wildcard: true,
     index: false,
     setHeaders: (res, file) => {
       const immutable = file.includes(`${path.sep}assets${path.sep}`);

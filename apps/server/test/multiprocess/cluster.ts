@@ -147,14 +147,11 @@ async function reap(process: Watched, graceMs = 5000): Promise<void> {
 }
 
 function nginxConfig(dir: string, port: number, upstreams: number[]): string {
-  // Run as root (CI), nginx hands its workers to an unprivileged user unless told otherwise.
-  const user = process.getuid?.() === 0 ? `user ${os.userInfo().username};` : '';
   return `daemon off;
 master_process on;
 worker_processes 1;
 pid ${dir}/nginx.pid;
 error_log ${dir}/error.log warn;
-${user}
 events { worker_connections 256; }
 http {
   access_log ${dir}/access.log;
@@ -216,6 +213,8 @@ export async function startCluster(options: { apis: number }): Promise<Cluster> 
       NODE_ENV: 'production',
       GLIMPSE_ROLE: role,
       GLIMPSE_SEED: '0',
+      // Behind the test's nginx on loopback: believe its X-Forwarded-For, and nobody else's.
+      TRUST_PROXY: '127.0.0.1',
       GLIMPSE_DATA_DIR: path.join(dir, name),
       LOG_LEVEL: 'warn',
       HOST: '127.0.0.1',
@@ -274,31 +273,32 @@ export async function startCluster(options: { apis: number }): Promise<Cluster> 
       );
       return counts.map((c) => c.consumers);
     };
-    const waitUntilServing = async (glimpse: GlimpseProcess) => {
-      // A worker has no port: it is ready once it consumes from every job queue.
-      const before = glimpse.url ? [] : await consumers();
+    /** An API process answers /readyz; a worker has no port, so it is ready once it consumes every job queue. */
+    const waitUntilServing = async (glimpse: GlimpseProcess, consumersBefore: number[]) => {
       await until(`${glimpse.name} to be ready`, 45_000, async () => {
         if (!glimpse.running()) throw new GaveUp(`${glimpse.name} exited during start-up`);
         if (glimpse.url) return (await fetch(`${glimpse.url}/readyz`)).ok ? true : null;
         const now = await consumers();
-        return now.every((count, i) => count > (before[i] ?? 0)) ? true : null;
+        return now.every((count, i) => count > (consumersBefore[i] ?? 0)) ? true : null;
       }).catch((error: Error) => {
         throw new Error(`${error.message}\n--- ${glimpse.name} output ---\n${glimpse.output()}`);
       });
     };
 
     const start = async (role: Role, name: string) => {
+      const before = await consumers();
       const glimpse = await spawnProcess(role, name);
-      await waitUntilServing(glimpse);
+      await waitUntilServing(glimpse, before);
       return glimpse;
     };
 
     // Every process starts at once on the empty database, as replicas of a fresh deployment do.
     const apiNames = Array.from({ length: options.apis }, (_, i) => `api${i + 1}`);
+    const noConsumers = ALL_JOBS.map(() => 0);
     const apis = await Promise.all(apiNames.map((name) => spawnProcess('api', name)));
     const firstWorker = await spawnProcess('worker', 'worker1');
     cleanups.push(() => Promise.all(children.map((child) => reap(child))));
-    await Promise.all([...apis, firstWorker].map(waitUntilServing));
+    await Promise.all([...apis, firstWorker].map((glimpse) => waitUntilServing(glimpse, noConsumers)));
 
     const nginxPort = await freePort();
     const configFile = path.join(dir, 'nginx.conf');

@@ -96,10 +96,29 @@ export async function startServer(
     glimpse,
     async stop() {
       await glimpse.close();
-      if (mode === 'services') await deleteQueues(tag);
+      if (mode === 'services') {
+        await deleteQueues(tag);
+        await deleteRedisKeys(tag);
+      }
       for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
     },
   };
+}
+
+/** Removes the Redis keys (cache, timelines, rate limits) a test instance wrote under its prefix. */
+async function deleteRedisKeys(tag: string): Promise<void> {
+  const { Redis } = await import('ioredis');
+  const redis = new Redis(SERVICES.redis.url);
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${tag}:*`, 'COUNT', 1000);
+      if (keys.length > 0) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
 }
 
 /** Removes the RabbitMQ queues a test instance declared (they are durable and would outlive it). */

@@ -1,7 +1,9 @@
-import { cacheExchange } from '@urql/exchange-graphcache';
+import schema from 'virtual:graphcache-schema';
+import { type CacheExchangeOpts, cacheExchange, offlineExchange } from '@urql/exchange-graphcache';
+import { makeDefaultStorage } from '@urql/exchange-graphcache/default-storage';
 import { relayPagination } from '@urql/exchange-graphcache/extras';
 import { persistedExchange } from '@urql/exchange-persisted';
-import { Client, fetchExchange } from 'urql';
+import { Client, type Exchange, fetchExchange, makeOperation, mapExchange } from 'urql';
 import { authCache } from '../features/auth/cache';
 import { createCache } from '../features/create/cache';
 import { feedCache } from '../features/feed/cache';
@@ -9,46 +11,79 @@ import { postCache } from '../features/post/cache';
 import { profileCache } from '../features/profile/cache';
 import { mergeParts } from './cache-parts';
 
+// Without IndexedDB (component tests in a bare DOM, some private modes) the cache lives in memory only.
+const storage =
+  typeof indexedDB === 'undefined' ? undefined : makeDefaultStorage({ idbName: 'glimpse', maxAge: 7 });
+
+/**
+ * Forgets the offline copy of the cache. Log-out should call it and then create a new client, so one
+ * account's feed and saved posts never show to the next person who logs in on the same device.
+ */
+export async function forgetOfflineCache(): Promise<void> {
+  await storage?.clear();
+}
+
+/**
+ * What the cache restored from IndexedDB may be days old. The first time this page load asks for a
+ * query, show the stored answer at once and fetch a fresh one; later asks are answered from the cache as
+ * before. Offline, the fetch fails quietly and the stored answer stays.
+ */
+function refreshRestoredData(): Exchange {
+  const asked = new Set<number>();
+  return mapExchange({
+    onOperation(operation) {
+      if (operation.kind !== 'query' || operation.context.requestPolicy !== 'cache-first') return operation;
+      if (asked.has(operation.key)) return operation;
+      asked.add(operation.key);
+      return makeOperation('query', operation, { ...operation.context, requestPolicy: 'cache-and-network' });
+    },
+  });
+}
+
 /**
  * The GraphQL client: a normalised cache (every Post and User is one record, so a like in the feed shows
  * on the post page), automatic persisted queries (the server learns each query's hash once, then the
- * client sends only the hash), and the session cookie the API sets.
+ * client sends only the hash), and the session cookie the API sets. The cache is kept in IndexedDB for a
+ * week, so the last feed page (and any screen already seen) still reads offline, and mutations with an
+ * optimistic update made offline are replayed when the connection returns.
  */
 export function createClient(): Client {
+  const cache: CacheExchangeOpts = {
+    schema,
+    keys: {
+      Viewer: () => 'viewer',
+      Hashtag: (h) => (typeof h.name === 'string' ? h.name : null),
+      PageInfo: () => null,
+      TextEntity: () => null,
+      Image: () => null,
+      ImageSource: () => null,
+      AuthPayload: () => null,
+      DeletePayload: () => null,
+      UserConnection: () => null,
+      UserEdge: () => null,
+      PostConnection: () => null,
+      PostEdge: () => null,
+      CommentConnection: () => null,
+      CommentEdge: () => null,
+    },
+    resolvers: {
+      Query: { homeFeed: relayPagination() },
+      User: { posts: relayPagination(), followers: relayPagination(), following: relayPagination() },
+      Viewer: {
+        savedPosts: relayPagination(),
+        archivedPosts: relayPagination(),
+        followRequests: relayPagination(),
+      },
+      Post: { comments: relayPagination(), likers: relayPagination() },
+      Comment: { replies: relayPagination() },
+    },
+    ...mergeParts([authCache, feedCache, postCache, createCache, profileCache]),
+  };
   return new Client({
     url: '/graphql',
     fetchOptions: { credentials: 'same-origin' },
     exchanges: [
-      cacheExchange({
-        keys: {
-          Viewer: () => 'viewer',
-          Hashtag: (h) => (typeof h.name === 'string' ? h.name : null),
-          PageInfo: () => null,
-          TextEntity: () => null,
-          Image: () => null,
-          ImageSource: () => null,
-          AuthPayload: () => null,
-          DeletePayload: () => null,
-          UserConnection: () => null,
-          UserEdge: () => null,
-          PostConnection: () => null,
-          PostEdge: () => null,
-          CommentConnection: () => null,
-          CommentEdge: () => null,
-        },
-        resolvers: {
-          Query: { homeFeed: relayPagination() },
-          User: { posts: relayPagination(), followers: relayPagination(), following: relayPagination() },
-          Viewer: {
-            savedPosts: relayPagination(),
-            archivedPosts: relayPagination(),
-            followRequests: relayPagination(),
-          },
-          Post: { comments: relayPagination(), likers: relayPagination() },
-          Comment: { replies: relayPagination() },
-        },
-        ...mergeParts([authCache, feedCache, postCache, createCache, profileCache]),
-      }),
+      ...(storage ? [refreshRestoredData(), offlineExchange({ ...cache, storage })] : [cacheExchange(cache)]),
       persistedExchange({ preferGetForPersistedQueries: false, enableForMutation: true }),
       fetchExchange,
     ],

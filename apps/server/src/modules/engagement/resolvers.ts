@@ -1,5 +1,11 @@
 import { forbidden, notFound } from '../../errors';
-import { presentActors, presentComments, requirePost, requireViewer } from '../../graphql/access';
+import {
+  presentActors,
+  presentComments,
+  requirePost,
+  requireViewer,
+  visibleComment,
+} from '../../graphql/access';
 import type { GraphQLContext } from '../../graphql/context';
 import { pageArgs, toConnection } from '../../graphql/keyset';
 import type { Resolvers } from '../../graphql/resolvers.generated';
@@ -9,12 +15,9 @@ import type { CommentRow } from './service';
 
 /** A comment the viewer may see: on a visible post, by an author not in a block relation with the viewer. */
 async function requireComment(ctx: GraphQLContext, id: string) {
-  const comment = await ctx.loaders.comment.load(id);
+  const comment = await visibleComment(ctx, id);
   if (!comment) throw notFound('Comment');
-  const visible = await requirePost(ctx, comment.post_id).catch(() => null);
-  const [shown] = await presentComments(ctx, [comment]);
-  if (!visible || !shown) throw notFound('Comment');
-  return { comment, ...visible };
+  return { comment, ...(await requirePost(ctx, comment.post_id)) };
 }
 
 async function freshPost(ctx: GraphQLContext, id: string) {

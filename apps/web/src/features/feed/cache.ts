@@ -1,4 +1,71 @@
+import type { Cache } from '@urql/exchange-graphcache';
 import type { CachePart } from '../../lib/cache-parts';
 
-/** How this feature's mutations change the normalised cache. */
-export const feedCache: CachePart = {};
+/**
+ * Likes and saves from any post (feed, post page, profile): shown at once, undone by Graphcache when
+ * the server refuses. The optimistic results give exactly the fields the mutations select
+ * (components/post/usePostMutations.ts).
+ */
+const postRef = (id: string) => ({ __typename: 'Post', id });
+
+function likeState(cache: Cache, id: string) {
+  const count = cache.resolve(postRef(id), 'likeCount');
+  return {
+    liked: cache.resolve(postRef(id), 'viewerHasLiked') === true,
+    count: typeof count === 'number' ? count : 0,
+  };
+}
+
+/** The likers list changes with the viewer's like; it is fetched again when next shown. */
+function invalidateLikers(cache: Cache, id: string) {
+  for (const field of cache.inspectFields(postRef(id))) {
+    if (field.fieldName === 'likers')
+      cache.invalidate(postRef(id), field.fieldName, field.arguments ?? undefined);
+  }
+}
+
+/** The saved tab is ordered by when each post was saved, so it is fetched again rather than patched. */
+function invalidateSaved(cache: Cache) {
+  const viewer = cache.resolve('Query', 'viewer');
+  if (typeof viewer !== 'string') return;
+  for (const field of cache.inspectFields(viewer)) {
+    if (field.fieldName === 'savedPosts')
+      cache.invalidate(viewer, field.fieldName, field.arguments ?? undefined);
+  }
+}
+
+export const feedCache: CachePart = {
+  optimistic: {
+    likePost: (args, cache) => {
+      const id = String(args.id);
+      const { liked, count } = likeState(cache, id);
+      return { __typename: 'Post', id, viewerHasLiked: true, likeCount: liked ? count : count + 1 };
+    },
+    unlikePost: (args, cache) => {
+      const id = String(args.id);
+      const { liked, count } = likeState(cache, id);
+      return {
+        __typename: 'Post',
+        id,
+        viewerHasLiked: false,
+        likeCount: liked ? Math.max(0, count - 1) : count,
+      };
+    },
+    savePost: (args) => ({ __typename: 'Post', id: String(args.id), viewerHasSaved: true }),
+    unsavePost: (args) => ({ __typename: 'Post', id: String(args.id), viewerHasSaved: false }),
+  },
+  updates: {
+    likePost: (_result, args, cache, info) => {
+      if (!info.optimistic) invalidateLikers(cache, String(args.id));
+    },
+    unlikePost: (_result, args, cache, info) => {
+      if (!info.optimistic) invalidateLikers(cache, String(args.id));
+    },
+    savePost: (_result, _args, cache, info) => {
+      if (!info.optimistic) invalidateSaved(cache);
+    },
+    unsavePost: (_result, _args, cache, info) => {
+      if (!info.optimistic) invalidateSaved(cache);
+    },
+  },
+};

@@ -1,0 +1,133 @@
+import { useCallback, useState } from 'react';
+import { type CombinedError, useMutation } from 'urql';
+import { Dialog } from '../../components/Dialog';
+import { type FragmentOf, graphql, readFragment } from '../../graphql';
+import { errorMessage } from '../../lib/errors';
+import styles from './Profile.module.css';
+import sheet from './Sheet.module.css';
+
+export const ProfileOptions_user = graphql(`
+  fragment ProfileOptions_user on User {
+    id
+    username
+    viewerBlocks
+  }
+`);
+
+// A block ends follows both ways, so the counts and states on both sides change with it.
+const BlockMutation = graphql(`
+  mutation Block($userId: ID!) {
+    block(userId: $userId) {
+      id
+      viewerBlocks
+      viewerFollowState
+      viewerFollows
+      followsViewer
+      viewerCanSeeContent
+      followerCount
+      followingCount
+    }
+  }
+`);
+
+const UnblockMutation = graphql(`
+  mutation Unblock($userId: ID!) {
+    unblock(userId: $userId) {
+      id
+      viewerBlocks
+      viewerCanSeeContent
+    }
+  }
+`);
+
+function MoreIcon() {
+  return (
+    <svg aria-hidden="true" focusable="false" width="24" height="24" viewBox="0 0 24 24" fill="currentColor">
+      <circle cx="5" cy="12" r="1.6" />
+      <circle cx="12" cy="12" r="1.6" />
+      <circle cx="19" cy="12" r="1.6" />
+    </svg>
+  );
+}
+
+/** The "…" button on someone else's profile: block (after a confirmation) or unblock. */
+export function ProfileOptions({ user: data }: { user: FragmentOf<typeof ProfileOptions_user> }) {
+  const user = readFragment(ProfileOptions_user, data);
+  const [open, setOpen] = useState(false);
+  const [confirmBlock, setConfirmBlock] = useState(false);
+  const [blockResult, block] = useMutation(BlockMutation);
+  const [unblockResult, unblock] = useMutation(UnblockMutation);
+  const focusOnMount = useCallback((button: HTMLButtonElement | null) => button?.focus(), []);
+  const error = errorMessage(blockResult.error ?? unblockResult.error);
+
+  const close = () => {
+    setOpen(false);
+    setConfirmBlock(false);
+  };
+
+  const act = async (
+    action: (variables: { userId: string }) => Promise<{ error?: CombinedError | undefined }>,
+  ) => {
+    const result = await action({ userId: user.id });
+    if (!result.error) close();
+  };
+
+  return (
+    <>
+      <button
+        type="button"
+        className={`icon-button ${styles.options}`}
+        aria-label="Options"
+        aria-haspopup="dialog"
+        onClick={() => setOpen(true)}
+      >
+        <MoreIcon />
+      </button>
+      {open && (
+        <Dialog title={confirmBlock ? `Block ${user.username}?` : 'Options'} onClose={close}>
+          <div className={sheet.sheet}>
+            {confirmBlock ? (
+              <>
+                <p className={sheet.text}>
+                  They won't be able to find your profile or posts on Glimpse, and any follows between you
+                  end. Glimpse won't let them know you blocked them.
+                </p>
+                <button
+                  type="button"
+                  className={sheet.danger}
+                  disabled={blockResult.fetching}
+                  // The first "Block" is gone; keep the keyboard user on the choice that replaced it.
+                  ref={focusOnMount}
+                  onClick={() => act(block)}
+                >
+                  Block
+                </button>
+              </>
+            ) : user.viewerBlocks ? (
+              <button
+                type="button"
+                className={sheet.danger}
+                disabled={unblockResult.fetching}
+                onClick={() => act(unblock)}
+              >
+                Unblock
+              </button>
+            ) : (
+              <button type="button" className={sheet.danger} onClick={() => setConfirmBlock(true)}>
+                Block
+              </button>
+            )}
+            {error && (
+              <p className={sheet.text} role="alert">
+                {error}
+              </p>
+            )}
+            <button type="button" className={sheet.button} onClick={close}>
+              Cancel
+            </button>
+          </div>
+        </Dialog>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,8 @@
+/** Adds jest-dom's matchers (toBeInTheDocument, toHaveAccessibleName, ...) and unmounts after each test. */
+import '@testing-library/jest-dom/vitest';
+import { cleanup } from '@testing-library/react';
+import { afterEach } from 'vitest';
+
+afterEach(() => {
+  cleanup();
+});

@@ -1,0 +1,55 @@
+/** The auth screens' error paths: a taken username is reported on its field, a wrong password in the form. */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { startServer, type TestServer } from '../../apps/server/test/support/harness';
+import { launchChromium, personContext } from './support/browser';
+import { journey } from './support/journey';
+import { fillLogIn, fillSignUp, person, signUp } from './support/people';
+
+const dana = person('dana.e2e', 'Dana Example');
+
+let server: TestServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startServer({ mode: 'embedded' });
+  browser = await launchChromium();
+  const first = await (await personContext(browser, server.url)).newPage();
+  await signUp(first, dana);
+  await first.context().close();
+  page = await (await personContext(browser, server.url)).newPage();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('auth errors', () => {
+  const story = journey('auth-errors', { pages: () => (page ? [page] : []) });
+
+  story.step('signing up with a taken username shows the error on the username field', async () => {
+    await fillSignUp(page, { ...person(dana.username, 'Someone Else'), email: 'someone.else@example.test' });
+    await page.getByRole('button', { name: 'Sign up', exact: true }).click();
+    const username = page.getByRole('textbox', { name: 'Username', exact: true });
+    await page.locator('input[aria-invalid="true"]').first().waitFor();
+    expect(await username.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = await username.getAttribute('aria-describedby');
+    expect(describedBy, 'the username field names its error with aria-describedby').toBeTruthy();
+    const message = await page.locator(`[id="${describedBy}"]`).textContent();
+    expect(message).toMatch(/taken/i);
+    expect(new URL(page.url()).pathname).toBe('/accounts/signup');
+    await story.screen(page, 'sign-up-username-taken', { desktop: true });
+  });
+
+  story.step('logging in with a wrong password says so', async () => {
+    await fillLogIn(page, dana.username, 'not the password at all');
+    await page.getByRole('button', { name: 'Log in', exact: true }).click();
+    await page.getByText('Incorrect username, email or password').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/accounts/login');
+    await story.screen(page, 'log-in-wrong-password', { desktop: true });
+  });
+
+  story.accessibilityStep();
+});
