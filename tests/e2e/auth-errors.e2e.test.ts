@@ -1,4 +1,7 @@
-/** The auth screens' error paths: a taken username is reported on its field, a wrong password in the form. */
+/**
+ * The way in for someone new: the home page sends a logged-out visitor to log in, a taken username is
+ * reported on its field, a wrong password in the form.
+ */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { startServer, type TestServer } from '../../apps/server/test/support/harness';
@@ -28,6 +31,15 @@ afterAll(async () => {
 
 describe('auth errors', () => {
   const story = journey('auth-errors', { pages: () => (page ? [page] : []) });
+
+  story.check('a first visit to the home page (no service worker yet) leads to the log-in form', async () => {
+    const response = await page.goto('/');
+    expect(response?.status(), 'GET / serves the app').toBe(200);
+    expect(response?.headers()['content-type']).toMatch(/^text\/html/);
+    await page.waitForURL((url) => url.pathname === '/accounts/login');
+    await page.getByRole('button', { name: 'Log in', exact: true }).waitFor();
+    await story.screen(page, 'log-in', { desktop: true });
+  });
 
   story.step('signing up with a taken username shows the error on the username field', async () => {
     await fillSignUp(page, { ...person(dana.username, 'Someone Else'), email: 'someone.else@example.test' });

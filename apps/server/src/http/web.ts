@@ -26,6 +26,8 @@ export async function registerWebApp(app: FastifyInstance, dist = WEB_DIST): Pro
       res.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
+  // The wildcard does not cover the root itself (a directory): the app's entry page.
+  app.get('/', (_request, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html'));
   app.setNotFoundHandler((request, reply) => {
     const wantsHtml = request.method === 'GET' && (request.headers.accept ?? '').includes('text/html');
     if (wantsHtml && !API_PREFIXES.some((prefix) => request.url.startsWith(prefix))) {

@@ -6,10 +6,13 @@ export function Avatar({
   user,
   size = 32,
   ring = false,
+  decorative = false,
 }: {
   user: { username: string; avatar?: Omit<ImageData, 'width' | 'height'> | null };
   size?: number;
   ring?: boolean;
+  /** Inside a control already named (the Profile link), the photo adds nothing for a screen reader. */
+  decorative?: boolean;
 }) {
   const style = { width: size, height: size };
   return (
@@ -17,14 +20,17 @@ export function Avatar({
       {user.avatar ? (
         <Picture
           image={{ ...user.avatar, width: size, height: size }}
-          alt={`${user.username}'s profile picture`}
+          alt={decorative ? '' : `${user.username}'s profile picture`}
           sizes={`${size}px`}
           className={styles.image}
         />
       ) : (
-        <span className={styles.initial} style={{ fontSize: size * 0.42 }} aria-hidden="true">
-          {user.username.slice(0, 1).toUpperCase()}
-        </span>
+        <span
+          className={styles.initial}
+          style={{ fontSize: size * 0.42 }}
+          data-initial={user.username.slice(0, 1).toUpperCase()}
+          aria-hidden="true"
+        />
       )}
     </span>
   );

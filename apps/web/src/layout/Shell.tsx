@@ -3,6 +3,7 @@ import { useMutation } from 'urql';
 import { Link, useLocation } from 'wouter';
 import { Avatar } from '../components/Avatar';
 import { Icon, type IconName } from '../components/Icon';
+import { Toasts } from '../components/post/toast';
 import { graphql } from '../graphql';
 import { useViewer } from '../lib/viewer';
 import styles from './Shell.module.css';
@@ -29,6 +30,7 @@ function NavItem({
       href={href}
       className={`${styles.item} ${active ? styles.active : ''}`}
       aria-current={active ? 'page' : undefined}
+      aria-label={label}
     >
       <Icon name={icon} filled={active && icon === 'home'} />
       <span className={styles.label}>{label}</span>
@@ -84,7 +86,7 @@ export function Shell({ children }: { children: ReactNode }) {
             aria-current={location === `/${viewer.username}` ? 'page' : undefined}
             aria-label="Profile"
           >
-            <Avatar user={viewer} size={24} />
+            <Avatar user={viewer} size={24} decorative />
             <span className={styles.label}>Profile</span>
           </Link>
           <button
@@ -105,6 +107,7 @@ export function Shell({ children }: { children: ReactNode }) {
       <main id="main" className={`${styles.main} ${viewer ? styles.withRail : ''}`}>
         {children}
       </main>
+      <Toasts />
     </div>
   );
 }

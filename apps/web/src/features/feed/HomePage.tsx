@@ -1,6 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { PostCard, PostCard_post } from '../../components/post/PostCard';
-import { Toasts } from '../../components/post/toast';
 import { usePagedQuery } from '../../components/post/usePagedQuery';
 import { PostSkeleton } from '../../components/Skeleton';
 import { graphql } from '../../graphql';
@@ -206,7 +205,6 @@ export default function HomePage() {
           <p className={styles.footer}>© {new Date().getFullYear()} Glimpse</p>
         </aside>
       )}
-      <Toasts />
     </div>
   );
 }

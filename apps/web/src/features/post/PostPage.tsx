@@ -5,7 +5,6 @@ import type { ComposerHandle } from '../../components/post/CommentComposer';
 import type { ReplyTarget } from '../../components/post/CommentRow';
 import type { PostLocationState } from '../../components/post/PostActions';
 import { PostDetailCard } from '../../components/post/PostCard';
-import { Toasts } from '../../components/post/toast';
 import { usePagedQuery } from '../../components/post/usePagedQuery';
 import { PageSkeleton } from '../../components/Skeleton';
 import { errorMessage } from '../../lib/errors';
@@ -107,7 +106,6 @@ export default function PostPage({ id }: { id: string }) {
         }}
       />
       {likersOpen && <LikersDialog postId={post.id} onClose={() => setLikersOpen(false)} />}
-      <Toasts />
     </div>
   );
 }
