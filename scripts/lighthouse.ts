@@ -20,6 +20,12 @@ const resultsDir = path.join(root, 'bench/results');
 const chromePath = process.env.CHROME_PATH ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TARGETS = { performance: 90, accessibility: 95, cls: 0.02 };
 
+interface PageFailure {
+  page: string;
+  path: string;
+  error: string;
+}
+
 interface PageReport {
   page: string;
   path: string;
@@ -121,7 +127,11 @@ function summarise(page: string, pagePath: string, lhr: Result): PageReport {
   };
 }
 
-function markdown(reports: PageReport[], meta: { date: string; chromium: string }): string {
+function markdown(
+  reports: PageReport[],
+  failures: PageFailure[],
+  meta: { date: string; chromium: string },
+): string {
   const mark = (ok: boolean) => (ok ? '' : ' ✗');
   const lines = [
     '# Lighthouse (mobile, simulated Slow 4G, 4× CPU slowdown)',
@@ -138,8 +148,12 @@ function markdown(reports: PageReport[], meta: { date: string; chromium: string 
         `${r.metrics.cls.toFixed(3)}${mark(r.metrics.cls < TARGETS.cls)} | ${(r.metrics.fcp / 1000).toFixed(2)} s | ` +
         `${Math.round(r.metrics.tbt)} ms |`,
     ),
+    ...failures.map(
+      (f) => `| ${f.page} (\`${f.path}\`) | not measured: ${f.error.split(':')[0]} | | | | | |`,
+    ),
     '',
   ];
+  for (const f of failures) lines.push(`## ${f.page}: not measured`, '', f.error, '');
   for (const r of reports) {
     lines.push(`## ${r.page}`, '', `LCP element: \`${r.lcpElement ?? 'unknown'}\``, '');
     if (r.lcpPhases) lines.push(`LCP phases: ${r.lcpPhases}`, '');
@@ -184,12 +198,17 @@ try {
     extraHeaders: { Cookie: cookie },
   };
   const reports: PageReport[] = [];
+  const failures: PageFailure[] = [];
   let chromium = '';
   for (const { page, path: pagePath } of pages) {
     const result = await lighthouse(`${server.url}${pagePath}`, flags);
     if (!result) throw new Error(`Lighthouse returned nothing for ${pagePath}`);
     if (result.lhr.runtimeError) {
-      throw new Error(`Lighthouse failed on ${pagePath}: ${JSON.stringify(result.lhr.runtimeError)}`);
+      // One broken page should not cost the figures of the others: note it and go on.
+      const { code, message } = result.lhr.runtimeError;
+      failures.push({ page, path: pagePath, error: `${code}: ${message}` });
+      console.error(`${page.padEnd(10)} NOT MEASURED: ${code}: ${message}`);
+      continue;
     }
     chromium = result.lhr.environment.hostUserAgent.match(/Chrome\/[\d.]+/)?.[0] ?? chromium;
     const report = summarise(page, pagePath, result.lhr);
@@ -204,9 +223,9 @@ try {
   mkdirSync(resultsDir, { recursive: true });
   writeFileSync(
     path.join(resultsDir, 'lighthouse.json'),
-    `${JSON.stringify({ ...meta, TARGETS, reports }, null, 2)}\n`,
+    `${JSON.stringify({ ...meta, TARGETS, reports, failures }, null, 2)}\n`,
   );
-  writeFileSync(path.join(resultsDir, 'lighthouse.md'), markdown(reports, meta));
+  writeFileSync(path.join(resultsDir, 'lighthouse.md'), markdown(reports, failures, meta));
   // In the repository's own format, so `npm run lint` stays clean when the results are committed.
   spawnSync(
     'npx',

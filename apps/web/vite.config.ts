@@ -1,8 +1,8 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { graphcacheSchema } from './build/graphcache-schema';
-import { precompress } from './build/precompress';
+import { graphcacheSchema } from './build/graphcache-schema.ts';
+import { precompress } from './build/precompress.ts';
 
 const api = process.env.GLIMPSE_API ?? 'http://127.0.0.1:3000';
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
@@ -39,6 +40,9 @@ export async function createHttpServer(deps: {
   });
   app.setErrorHandler(errorHandler);
   registerStrictJson(app);
+  // Dynamic responses (GraphQL pages of tens of kilobytes) are gzipped for clients that ask; brotli is kept
+  // for the precompressed static files, as compressing it per request costs too much CPU.
+  await app.register(compress, { global: true, threshold: 1024, encodings: ['gzip', 'deflate'] });
   await app.register(cookie);
   await app.register(multipart);
 

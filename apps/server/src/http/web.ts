@@ -21,6 +21,8 @@ export async function registerWebApp(app: FastifyInstance, dist = WEB_DIST): Pro
     // without a restart. Missing files fall through to the not-found handler below.
     wildcard: true,
     index: false,
+    // The build writes .br and .gz beside each asset: served by Accept-Encoding, compressed once.
+    preCompressed: true,
     setHeaders: (res, file) => {
       const immutable = file.includes(`${path.sep}assets${path.sep}`);
       res.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');

@@ -5,6 +5,7 @@ import { Avatar } from '../components/Avatar';
 import { Icon, type IconName } from '../components/Icon';
 import { Toasts } from '../components/post/toast';
 import { graphql } from '../graphql';
+import { forgetOfflineCache } from '../lib/client';
 import { useViewer } from '../lib/viewer';
 import styles from './Shell.module.css';
 
@@ -43,8 +44,8 @@ function NavItem({
  * and a bottom tab bar on phones. Logged-out visitors get a bar with log-in and sign-up.
  */
 export function Shell({ children }: { children: ReactNode }) {
-  const [location, navigate] = useLocation();
-  const { viewer, refresh } = useViewer();
+  const [location] = useLocation();
+  const { viewer } = useViewer();
   const [, logOut] = useMutation(LogOutMutation);
 
   return (
@@ -95,8 +96,10 @@ export function Shell({ children }: { children: ReactNode }) {
             aria-label="Log out"
             onClick={async () => {
               await logOut({});
-              refresh();
-              navigate('/accounts/login');
+              // The next person on this device must not see this account's cached feed: forget the offline
+              // copy and start again with a fresh page (and so a fresh client and cache).
+              await forgetOfflineCache();
+              window.location.assign('/accounts/login');
             }}
           >
             <Icon name="logout" />
