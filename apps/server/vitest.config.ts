@@ -9,7 +9,7 @@ const MULTIPROCESS = 'test/multiprocess/**/*.test.ts';
 export default defineConfig({
   test: {
     testTimeout: 30_000,
-    reporters: ['default', './test/support/summary-reporter.ts'],
+    reporters: ['default', '../../scripts/vitest-summary-reporter.ts'],
     hookTimeout: 60_000,
     projects: [
       { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts'] } },

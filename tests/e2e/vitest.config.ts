@@ -12,6 +12,7 @@ export default defineConfig({
     root: fileURLToPath(new URL('.', import.meta.url)),
     include: ['**/*.e2e.test.ts'],
     fileParallelism: false,
+    reporters: ['default', '../../scripts/vitest-summary-reporter.ts'],
     testTimeout: 90_000,
     hookTimeout: 120_000,
     teardownTimeout: 30_000,
