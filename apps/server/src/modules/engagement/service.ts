@@ -223,14 +223,19 @@ function createEngagementStore(db: Db): Engagement {
 
     async likePreviews(viewerId, postIds) {
       if (postIds.length === 0) return new Map();
-      // Followed likers are found through the viewer's follows and the likes primary key, so a post
-      // with a million likes costs no more than one with ten.
+      // A followed liker is looked for among each post's latest 200 likes (newest first, on the likes
+      // index, each checked against the follows key), so the cost is bounded whether the viewer follows
+      // ten accounts or five thousand and whether the post has ten likes or a million.
       const rows = await db.query<{ post_id: string; user_id: string }>(
         `/* likePreviews */ select p.id::text as post_id, pick.user_id::text as user_id
          from unnest($2::bigint[]) as p(id)
          cross join lateral (
-           (select l.user_id from follows f join likes l on l.post_id = p.id and l.user_id = f.followee_id
-            where $1::bigint is not null and f.follower_id = $1 order by l.id desc limit 1)
+           (select recent.user_id from (
+              select l.id, l.user_id from likes l where l.post_id = p.id order by l.id desc limit 200
+            ) recent
+            where $1::bigint is not null
+              and exists (select 1 from follows f where f.follower_id = $1 and f.followee_id = recent.user_id)
+            order by recent.id desc limit 1)
            union all
            (select l.user_id from likes l where l.post_id = p.id order by l.id desc limit 1)
            limit 1
