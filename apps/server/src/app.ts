@@ -9,6 +9,7 @@ import { createAccounts } from './modules/accounts/service';
 import { createSessions } from './modules/accounts/sessions';
 import { createDiscovery } from './modules/discovery/service';
 import { createEngagement } from './modules/engagement/service';
+import { createFavorites } from './modules/feed/favorites';
 import { createFeed } from './modules/feed/service';
 import { createGraph } from './modules/graph/service';
 import { createAvatars } from './modules/media/avatars';
@@ -63,6 +64,7 @@ export async function createGlimpse(
     posts,
     engagement: createEngagement(db, { postsChanged: posts.invalidate }),
     feed: createFeed(db, platform.timelines, config.feed),
+    favorites: createFavorites(db),
     discovery: createDiscovery(db),
   };
 

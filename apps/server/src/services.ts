@@ -2,6 +2,7 @@ import type { Accounts } from './modules/accounts/service';
 import type { Sessions } from './modules/accounts/sessions';
 import type { Discovery } from './modules/discovery/service';
 import type { Engagement } from './modules/engagement/service';
+import type { Favorites } from './modules/feed/favorites';
 import type { Feed } from './modules/feed/service';
 import type { Graph } from './modules/graph/service';
 import type { Avatars } from './modules/media/avatars';
@@ -18,5 +19,6 @@ export interface Services {
   posts: Posts;
   engagement: Engagement;
   feed: Feed;
+  favorites: Favorites;
   discovery: Discovery;
 }

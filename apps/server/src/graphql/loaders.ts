@@ -20,6 +20,7 @@ export interface Loaders {
   viewerLiked: DataLoader<string, boolean>;
   viewerSaved: DataLoader<string, boolean>;
   viewerLikedComment: DataLoader<string, boolean>;
+  viewerFavorite: DataLoader<string, boolean>;
   likePreview: DataLoader<string, string | null>;
   previewComments: DataLoader<string, CommentRow[]>;
 }
@@ -66,6 +67,7 @@ export function createLoaders(services: Services, viewerId: string | null): Load
     viewerLiked: viewerSet(engagement.likedAmong),
     viewerSaved: viewerSet(engagement.savedAmong),
     viewerLikedComment: viewerSet(engagement.likedCommentsAmong),
+    viewerFavorite: viewerSet(services.favorites.among),
     likePreview: new DataLoader(async (ids) => {
       const map = await engagement.likePreviews(viewerId, ids);
       return ids.map((id) => map.get(id) ?? null);

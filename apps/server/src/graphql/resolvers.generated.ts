@@ -84,6 +84,8 @@ export type Query = {
   suggestedAccounts: Array<User>;
   /** Posts from the accounts the viewer follows and the viewer's own, newest first. */
   homeFeed: PostConnection;
+  /** Posts from the viewer's favorites (up to 50 followed accounts), newest first. */
+  favoritesFeed: PostConnection;
   /** A post, or null when absent or invisible to the viewer. */
   post?: Maybe<Post>;
 };
@@ -122,6 +124,12 @@ export type QueryHomeFeedArgs = {
 };
 
 
+export type QueryFavoritesFeedArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type QueryPostArgs = {
   id: Scalars['ID']['input'];
 };
@@ -150,6 +158,9 @@ export type Mutation = {
   deleteComment: DeletePayload;
   likeComment: Comment;
   unlikeComment: Comment;
+  /** Adds a followed account to the viewer's favorites (50 at most). */
+  addFavorite: User;
+  removeFavorite: User;
   /** Follows a public account, or requests to follow a private one. */
   follow: User;
   /** Unfollows, or cancels a pending request. */
@@ -240,6 +251,16 @@ export type MutationUnlikeCommentArgs = {
 };
 
 
+export type MutationAddFavoriteArgs = {
+  userId: Scalars['ID']['input'];
+};
+
+
+export type MutationRemoveFavoriteArgs = {
+  userId: Scalars['ID']['input'];
+};
+
+
 export type MutationFollowArgs = {
   userId: Scalars['ID']['input'];
 };
@@ -316,6 +337,8 @@ export type Viewer = {
   savedPosts: PostConnection;
   /** This account's archived posts, newest first. */
   archivedPosts: PostConnection;
+  /** Accounts in the viewer's favorites, most recently added first. */
+  favorites: Array<User>;
 };
 
 
@@ -371,6 +394,8 @@ export type User = Node & {
   posts: PostConnection;
   followers: UserConnection;
   following: UserConnection;
+  /** Whether this account is in the viewer's favorites. */
+  viewerFavorite: Scalars['Boolean']['output'];
 };
 
 
@@ -809,6 +834,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   searchHashtags?: Resolver<Array<ResolversTypes['Hashtag']>, ParentType, ContextType, RequireFields<QuerySearchHashtagsArgs, 'query' | 'first'>>;
   suggestedAccounts?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QuerySuggestedAccountsArgs, 'first'>>;
   homeFeed?: Resolver<ResolversTypes['PostConnection'], ParentType, ContextType, Partial<QueryHomeFeedArgs>>;
+  favoritesFeed?: Resolver<ResolversTypes['PostConnection'], ParentType, ContextType, Partial<QueryFavoritesFeedArgs>>;
   post?: Resolver<Maybe<ResolversTypes['Post']>, ParentType, ContextType, RequireFields<QueryPostArgs, 'id'>>;
 }>;
 
@@ -831,6 +857,8 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   deleteComment?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteCommentArgs, 'id'>>;
   likeComment?: Resolver<ResolversTypes['Comment'], ParentType, ContextType, RequireFields<MutationLikeCommentArgs, 'id'>>;
   unlikeComment?: Resolver<ResolversTypes['Comment'], ParentType, ContextType, RequireFields<MutationUnlikeCommentArgs, 'id'>>;
+  addFavorite?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationAddFavoriteArgs, 'userId'>>;
+  removeFavorite?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationRemoveFavoriteArgs, 'userId'>>;
   follow?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationFollowArgs, 'userId'>>;
   unfollow?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUnfollowArgs, 'userId'>>;
   approveFollowRequest?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationApproveFollowRequestArgs, 'userId'>>;
@@ -852,6 +880,7 @@ export type ViewerResolvers<ContextType = GraphQLContext, ParentType extends Res
   followRequests?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, Partial<ViewerFollowRequestsArgs>>;
   savedPosts?: Resolver<ResolversTypes['PostConnection'], ParentType, ContextType, Partial<ViewerSavedPostsArgs>>;
   archivedPosts?: Resolver<ResolversTypes['PostConnection'], ParentType, ContextType, Partial<ViewerArchivedPostsArgs>>;
+  favorites?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
 }>;
 
 export type UserResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = ResolversObject<{
@@ -876,6 +905,7 @@ export type UserResolvers<ContextType = GraphQLContext, ParentType extends Resol
   posts?: Resolver<ResolversTypes['PostConnection'], ParentType, ContextType, Partial<UserPostsArgs>>;
   followers?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, Partial<UserFollowersArgs>>;
   following?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, Partial<UserFollowingArgs>>;
+  viewerFavorite?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
