@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Api } from './support/client';
-import { MODE, modeAvailable, startServer, type TestServer } from './support/harness';
-import { createSeed, PASSWORD } from './support/seed';
+import { describe, expect, it } from 'vitest';
+import type { Api } from './support/client';
+import { MODE, modeAvailable, type TestServer, useTestWorld } from './support/harness';
+import { PASSWORD, type Seed } from './support/seed';
 
 const SIGN_UP = `mutation($input: SignUpInput!) { signUp(input: $input) { token expiresAt viewer { email user { id username displayName } } } }`;
 const LOG_IN = `mutation($input: LogInInput!) { logIn(input: $input) { token viewer { user { username } } } }`;
@@ -10,14 +10,8 @@ const VIEWER = '{ viewer { email user { id username bio bioEntities { kind start
 describe.skipIf(!(await modeAvailable()))(`accounts [${MODE}]`, () => {
   let server: TestServer;
   let api: Api;
-  let seed: ReturnType<typeof createSeed>;
-
-  beforeAll(async () => {
-    server = await startServer();
-    api = new Api(server.url);
-    seed = createSeed(server, api);
-  });
-  afterAll(() => server?.stop());
+  let seed: Seed;
+  useTestWorld((w) => ({ server, api, seed } = w));
 
   const signUp = (input: Record<string, unknown>) =>
     api.gql<{ signUp: { token: string; viewer: { email: string; user: { id: string; username: string } } } }>(

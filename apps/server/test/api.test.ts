@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../src/http/rate-limit';
-import { Api } from './support/client';
-import { MODE, modeAvailable, startServer, type TestServer } from './support/harness';
-import { createSeed } from './support/seed';
+import type { Api } from './support/client';
+import { MODE, modeAvailable, type TestServer, useTestWorld } from './support/harness';
+import type { Seed } from './support/seed';
 
 describe.skipIf(!(await modeAvailable()))(`API surface [${MODE}]`, () => {
   let server: TestServer;
   let api: Api;
-  let seed: ReturnType<typeof createSeed>;
-
-  beforeAll(async () => {
-    server = await startServer();
-    api = new Api(server.url);
-    seed = createSeed(server, api);
-  });
-  afterAll(() => server?.stop());
+  let seed: Seed;
+  useTestWorld((w) => ({ server, api, seed } = w));
 
   it('answers /healthz and checks every configured backend in /readyz', async () => {
     expect(await (await api.get('/healthz')).json()).toEqual({ status: 'ok' });
@@ -106,14 +100,8 @@ describe.skipIf(!(await modeAvailable()))(`API surface [${MODE}]`, () => {
 });
 
 describe.skipIf(!(await modeAvailable()))(`rate limits [${MODE}]`, () => {
-  let server: TestServer;
   let api: Api;
-
-  beforeAll(async () => {
-    server = await startServer({ limits: { ...LIMITS, logIn: { limit: 3, windowSeconds: 60 } } });
-    api = new Api(server.url);
-  });
-  afterAll(() => server?.stop());
+  useTestWorld((w) => ({ api } = w), { limits: { ...LIMITS, logIn: { limit: 3, windowSeconds: 60 } } });
 
   it('limits log-in attempts per IP with RATE_LIMITED and a retry time', async () => {
     const attempt = () =>

@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Api } from './support/client';
-import { MODE, modeAvailable, startServer, type TestServer } from './support/harness';
-import { createSeed } from './support/seed';
+import { describe, expect, it } from 'vitest';
+import type { Api } from './support/client';
+import { MODE, modeAvailable, type TestServer, useTestWorld } from './support/harness';
+import type { Seed } from './support/seed';
 
 describe.skipIf(!(await modeAvailable()))(`typeahead, suggestions and feed previews [${MODE}]`, () => {
   let server: TestServer;
   let api: Api;
-  let seed: ReturnType<typeof createSeed>;
-
-  beforeAll(async () => {
-    server = await startServer();
-    api = new Api(server.url);
-    seed = createSeed(server, api);
-  });
-  afterAll(() => server?.stop());
+  let seed: Seed;
+  useTestWorld((w) => ({ server, api, seed } = w));
 
   const accounts = async (query: string, token?: string) =>
     (

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { reconcileCounters } from '../src/modules/counters/reconcile';
-import { Api } from './support/client';
-import { MODE, modeAvailable, startServer, type TestServer } from './support/harness';
-import { createSeed } from './support/seed';
+import type { Api } from './support/client';
+import { MODE, modeAvailable, type TestServer, useTestWorld } from './support/harness';
+import type { Seed } from './support/seed';
 
 const POST = `query($id: ID!) { post(id: $id) {
   likeCount commentCount viewerHasLiked viewerHasSaved viewerCanComment commentsDisabled
@@ -38,14 +38,8 @@ type PostView = {
 describe.skipIf(!(await modeAvailable()))(`engagement [${MODE}]`, () => {
   let server: TestServer;
   let api: Api;
-  let seed: ReturnType<typeof createSeed>;
-
-  beforeAll(async () => {
-    server = await startServer();
-    api = new Api(server.url);
-    seed = createSeed(server, api);
-  });
-  afterAll(() => server?.stop());
+  let seed: Seed;
+  useTestWorld((w) => ({ server, api, seed } = w));
 
   const view = async (id: string, token?: string) => (await api.ok<PostView>(POST, { id }, token)).post;
 

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Api } from './support/client';
-import { MODE, modeAvailable, startServer, type TestServer } from './support/harness';
-import { createSeed } from './support/seed';
+import { describe, expect, it } from 'vitest';
+import type { Api } from './support/client';
+import { MODE, modeAvailable, type TestServer, useTestWorld } from './support/harness';
+import type { Seed } from './support/seed';
 
 const FEED = '{ favoritesFeed(first: 20) { edges { node { id author { username } } } } }';
 const ADD = 'mutation($id: ID!) { addFavorite(userId: $id) { username viewerFavorite } }';
@@ -9,14 +9,8 @@ const ADD = 'mutation($id: ID!) { addFavorite(userId: $id) { username viewerFavo
 describe.skipIf(!(await modeAvailable()))(`favorites [${MODE}]`, () => {
   let server: TestServer;
   let api: Api;
-  let seed: ReturnType<typeof createSeed>;
-
-  beforeAll(async () => {
-    server = await startServer();
-    api = new Api(server.url);
-    seed = createSeed(server, api);
-  });
-  afterAll(() => server?.stop());
+  let seed: Seed;
+  useTestWorld((w) => ({ server, api, seed } = w));
 
   it('keeps a feed of favourite accounts only, newest first, and drops them when unfollowed', async () => {
     const me = await seed.user();

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Db, SqlParam } from '../src/platform/db';
-import { Api } from './support/client';
-import { MODE, modeAvailable, startServer, type TestServer } from './support/harness';
-import { createSeed, type SeededUser } from './support/seed';
+import type { Api } from './support/client';
+import { MODE, modeAvailable, type TestServer, useTestWorld } from './support/harness';
+import type { Seed, SeededUser } from './support/seed';
 
 const FEED = `query($first: Int, $after: String) { homeFeed(first: $first, after: $after) {
   edges { cursor node { id caption likeCount commentCount viewerHasLiked viewerHasSaved viewerCanDelete viewerCanComment
@@ -21,14 +21,8 @@ type Feed = {
 describe.skipIf(!(await modeAvailable()))(`home feed [${MODE}]`, () => {
   let server: TestServer;
   let api: Api;
-  let seed: ReturnType<typeof createSeed>;
-
-  beforeAll(async () => {
-    server = await startServer();
-    api = new Api(server.url);
-    seed = createSeed(server, api);
-  });
-  afterAll(() => server?.stop());
+  let seed: Seed;
+  useTestWorld((w) => ({ server, api, seed } = w));
 
   it('needs a session', async () => {
     const err = await api.fails(FEED);

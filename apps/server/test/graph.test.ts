@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Api } from './support/client';
-import { MODE, modeAvailable, startServer, type TestServer } from './support/harness';
-import { createSeed } from './support/seed';
+import { describe, expect, it } from 'vitest';
+import type { Api } from './support/client';
+import { MODE, modeAvailable, type TestServer, useTestWorld } from './support/harness';
+import type { Seed } from './support/seed';
 
 const PROFILE = `query($u: String!) { user(username: $u) {
   id username followerCount followingCount postCount isPrivate viewerFollowState viewerFollows followsViewer viewerBlocks viewerCanSeeContent
@@ -26,14 +26,8 @@ type Profile = {
 describe.skipIf(!(await modeAvailable()))(`social graph [${MODE}]`, () => {
   let server: TestServer;
   let api: Api;
-  let seed: ReturnType<typeof createSeed>;
-
-  beforeAll(async () => {
-    server = await startServer();
-    api = new Api(server.url);
-    seed = createSeed(server, api);
-  });
-  afterAll(() => server?.stop());
+  let seed: Seed;
+  useTestWorld((w) => ({ server, api, seed } = w));
 
   const profile = async (username: string, token?: string) =>
     (await api.ok<Profile>(PROFILE, { u: username }, token)).user;

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Api } from './support/client';
+import { describe, expect, it } from 'vitest';
+import type { Api } from './support/client';
 import {
   htmlJpegPolyglot,
   jpeg,
@@ -13,8 +13,8 @@ import {
   svg,
   truncatedJpeg,
 } from './support/corpus';
-import { MODE, modeAvailable, startServer, type TestServer } from './support/harness';
-import { createSeed } from './support/seed';
+import { MODE, modeAvailable, type TestServer, useTestWorld } from './support/harness';
+import type { Seed } from './support/seed';
 
 const CREATE = `mutation($input: CreatePostInput!) { createPost(input: $input) {
   id status caption captionEntities { kind value } media { id altText status } } }`;
@@ -51,14 +51,8 @@ type PostView = {
 describe.skipIf(!(await modeAvailable()))(`posts and media [${MODE}]`, () => {
   let server: TestServer;
   let api: Api;
-  let seed: ReturnType<typeof createSeed>;
-
-  beforeAll(async () => {
-    server = await startServer();
-    api = new Api(server.url);
-    seed = createSeed(server, api);
-  });
-  afterAll(() => server?.stop());
+  let seed: Seed;
+  useTestWorld((w) => ({ server, api, seed } = w));
 
   const uploadsCount = async () =>
     Number(

@@ -1,24 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fanoutPost } from '../src/jobs';
 import { enqueueInTx } from '../src/platform/queue/outbox';
-import { Api } from './support/client';
-import { MODE, modeAvailable, startServer, type TestServer } from './support/harness';
-import { createSeed, type SeededUser } from './support/seed';
+import type { Api } from './support/client';
+import { MODE, modeAvailable, type TestServer, useTestWorld } from './support/harness';
+import type { Seed, SeededUser } from './support/seed';
 
 const FEED = '{ homeFeed(first: 20) { edges { node { id } } } }';
 
 describe.skipIf(!(await modeAvailable()))(`timelines, fan-out and the outbox [${MODE}]`, () => {
   let server: TestServer;
   let api: Api;
-  let seed: ReturnType<typeof createSeed>;
-
-  beforeAll(async () => {
-    // A tiny celebrity threshold so the hybrid path is exercised with three followers.
-    server = await startServer({ env: { FEED_CELEBRITY_THRESHOLD: '3' } });
-    api = new Api(server.url);
-    seed = createSeed(server, api);
-  });
-  afterAll(() => server?.stop());
+  let seed: Seed;
+  // A tiny celebrity threshold so the hybrid path is exercised with three followers.
+  useTestWorld((w) => ({ server, api, seed } = w), { env: { FEED_CELEBRITY_THRESHOLD: '3' } });
 
   const feedOf = async (user: SeededUser) =>
     (

@@ -3,11 +3,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 import { createGlimpse, type Glimpse } from '../../src/app';
 import { type Config, loadConfig } from '../../src/config';
 import { LIMITS, type RateLimit, type RateLimitName } from '../../src/http/rate-limit';
 import { createLogger } from '../../src/platform/logger';
+import { Api } from './client';
 import { startS3Server } from './s3';
+import { createSeed, type Seed } from './seed';
 import { SERVICES, servicesAvailable } from './services';
 
 /**
@@ -141,4 +144,21 @@ async function deleteQueues(tag: string): Promise<void> {
   } finally {
     await connection.close().catch(() => {});
   }
+}
+
+/**
+ * Starts one server for a test file (before its tests, stopped after them) with an API client and a
+ * seed helper on it: `useTestWorld((w) => ({ server, api, seed } = w));`.
+ */
+export function useTestWorld(
+  receive: (world: { server: TestServer; api: Api; seed: Seed }) => void,
+  options: Parameters<typeof startServer>[0] = {},
+): void {
+  let server: TestServer | undefined;
+  beforeAll(async () => {
+    server = await startServer(options);
+    const api = new Api(server.url);
+    receive({ server, api, seed: createSeed(server, api) });
+  });
+  afterAll(() => server?.stop());
 }

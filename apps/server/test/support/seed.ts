@@ -121,3 +121,5 @@ export function createSeed(server: TestServer, api: Api) {
 
   return { user, waitForJobs };
 }
+
+export type Seed = ReturnType<typeof createSeed>;
