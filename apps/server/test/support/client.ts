@@ -73,7 +73,7 @@ export class Api {
     body: { id?: string; width?: number; height?: number; format?: string; errors?: GqlError[] };
   }> {
     const form = new FormData();
-    form.append('file', new Blob([data], { type }), filename);
+    form.append('file', new Blob([new Uint8Array(data)], { type }), filename);
     const response = await fetch(`${this.url}/uploads`, {
       method: 'POST',
       body: form,
