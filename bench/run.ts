@@ -119,7 +119,8 @@ async function main(plan: Plan): Promise<number> {
       'seconds per load run': plan.feed.seconds,
       'load runs': plan.feed.runs,
       'API processes': 1,
-      'server env': 'NODE_ENV=production LOG_LEVEL=warn GLIMPSE_ROLE=all, pool and queue defaults',
+      'server env':
+        'NODE_ENV=production LOG_LEVEL=warn GLIMPSE_ROLE=all, rate limits raised (one address, a few accounts), pool and queue defaults',
     },
     figures,
   };

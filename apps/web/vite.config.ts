@@ -7,7 +7,7 @@ import { precompress } from './build/precompress.ts';
 const api = process.env.GLIMPSE_API ?? 'http://127.0.0.1:3000';
 
 /** Paths the API process answers itself: never the app shell, never cached by the service worker. */
-const API_PATHS = /^\/(graphql|graphiql|uploads|media|healthz|readyz|metrics)(\/|$)/;
+const API_PATHS = /^\/(graphql|graphiql|uploads|media|captcha|healthz|readyz|metrics)(\/|$)/;
 
 /** In development Vite serves the app and proxies the API; in production the API process serves dist/. */
 export default defineConfig({
@@ -70,6 +70,7 @@ export default defineConfig({
       '/graphql': api,
       '/uploads': api,
       '/media': api,
+      '/captcha': api,
     },
   },
   build: {

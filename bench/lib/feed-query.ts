@@ -58,7 +58,7 @@ fragment BenchFeedImage on Image {
 
 /** The smallest feed read: enough to tell whether a post has reached a follower's home feed. */
 export const FEED_HEAD_QUERY = `query BenchFeedHead {
-  homeFeed(first: 1) { edges { node { id } } }
+  homeFeed(first: 1, order: CHRONOLOGICAL) { edges { node { id } } }
 }`;
 
 export interface FeedPage {

@@ -1,6 +1,5 @@
 import os from 'node:os';
 import { withPg } from './postgres';
-import { MAIN } from './services';
 
 /** What the figures were measured on: they mean little without it. */
 export interface Machine {
@@ -36,7 +35,8 @@ async function busyPercent(ms: number): Promise<number> {
 }
 
 export async function describeMachine(): Promise<Machine> {
-  const postgres = await withPg(MAIN.database, async (client) => {
+  // The maintenance database: the benchmark's own may not exist yet on a first run (it is created when seeding).
+  const postgres = await withPg('postgres', async (client) => {
     const { rows } = await client.query<{ v: string }>("select current_setting('server_version') as v");
     return rows[0]?.v ?? 'unknown';
   });

@@ -25,15 +25,20 @@ export async function freePort(): Promise<number> {
   return address.port;
 }
 
-export async function startServer(name: string, env: Record<string, string>): Promise<ServerProcess> {
+export async function startServer(
+  name: string,
+  env: Record<string, string>,
+  options: { nodeArgs?: readonly string[] } = {},
+): Promise<ServerProcess> {
   const port = Number(env.PORT);
   const url = `http://127.0.0.1:${port}`;
   const logDir = path.join(DATA_DIR, 'logs');
   mkdirSync(logDir, { recursive: true });
   const logFile = path.join(logDir, `${name}.log`);
   const log = createWriteStream(logFile);
-  // node --import tsx rather than the tsx CLI: one process, whose pid is the server's own.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  // node --import tsx rather than the tsx CLI: one process, whose pid is the server's own. Extra node
+  // flags (--cpu-prof when profiling) go here: Node refuses some of them in NODE_OPTIONS.
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', 'src/main.ts'], {
     cwd: SERVER_DIR,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

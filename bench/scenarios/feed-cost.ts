@@ -54,8 +54,12 @@ export async function measureFeedCost(
     const light: number[] = [];
     for (let i = 0; i < options.warmRequests; i++) light.push((await count(accounts.light)).length);
 
-    /** CPU per page of the API process and of its PostgreSQL backends, over sequential pages. */
+    /**
+     * CPU per page of the API process and of its PostgreSQL backends, over sequential pages, after as
+     * many unmeasured pages again so the JIT, the caches and the plans are warm (the steady state).
+     */
     const cpuPerPage = async (session: Session) => {
+      for (let i = 0; i < options.cpuRequests; i++) await page(session)();
       const api = processCpuMs(server.pid);
       const db = await backendCpuMs(MAIN.database);
       for (let i = 0; i < options.cpuRequests; i++) await page(session)();

@@ -4,10 +4,10 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { startServer, type TestServer } from '../../apps/server/test/support/harness';
 import { launchChromium, personContext } from './support/browser';
 import { journey } from './support/journey';
-import { fillLogIn, fillSignUp, person, signUp } from './support/people';
+import { captchaSolved, fillLogIn, fillSignUp, person, signUp } from './support/people';
+import { startJourneyServer, type TestServer } from './support/server';
 
 const dana = person('dana.e2e', 'Dana Example');
 
@@ -16,7 +16,7 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  server = await startServer({ mode: 'embedded' });
+  server = await startJourneyServer();
   browser = await launchChromium();
   const first = await (await personContext(browser, server.url)).newPage();
   await signUp(first, dana);
@@ -43,6 +43,7 @@ describe('auth errors', () => {
 
   story.step('signing up with a taken username shows the error on the username field', async () => {
     await fillSignUp(page, { ...person(dana.username, 'Someone Else'), email: 'someone.else@example.test' });
+    await captchaSolved(page, 'Sign up');
     await page.getByRole('button', { name: 'Sign up', exact: true }).click();
     const username = page.getByRole('textbox', { name: 'Username', exact: true });
     await page.locator('input[aria-invalid="true"]').first().waitFor();

@@ -5,10 +5,10 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { startServer, type TestServer } from '../../apps/server/test/support/harness';
 import { launchChromium, personContext } from './support/browser';
 import { journey } from './support/journey';
 import { eventually, logIn, postBy } from './support/people';
+import { startJourneyServer, type TestServer } from './support/server';
 import { world } from './support/world';
 
 let server: TestServer;
@@ -19,7 +19,7 @@ const author = 'ana.offline';
 const reader = 'ben.offline';
 
 beforeAll(async () => {
-  server = await startServer({ mode: 'embedded' });
+  server = await startJourneyServer();
   const seed = world(server.glimpse);
   const ana = await seed.person(author, 'Ana Offline');
   const ben = await seed.person(reader, 'Ben Offline');

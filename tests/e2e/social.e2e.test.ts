@@ -4,11 +4,20 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { startServer, type TestServer } from '../../apps/server/test/support/harness';
 import { DESKTOP, launchChromium, MOBILE, personContext } from './support/browser';
 import { journey } from './support/journey';
-import { eventually, type Person, person, postBy, postIdIn, postLinks, signUp } from './support/people';
+import {
+  captchaSolved,
+  eventually,
+  type Person,
+  person,
+  postBy,
+  postIdIn,
+  postLinks,
+  signUp,
+} from './support/people';
 import { jpeg } from './support/photos';
+import { startJourneyServer, type TestServer } from './support/server';
 
 const ana = person('ana.e2e', 'Ana Example');
 const ben = person('ben.e2e', 'Ben Example');
@@ -29,7 +38,7 @@ const pageOf = (who: Person): Page => {
 };
 
 beforeAll(async () => {
-  server = await startServer({ mode: 'embedded' });
+  server = await startJourneyServer();
   browser = await launchChromium();
 }, 120_000);
 
@@ -48,6 +57,9 @@ describe('sharing, following and private accounts', () => {
       pages.set(who, page);
       if (who === ana) {
         await page.goto('/accounts/signup');
+        // The screen as a person submits it: the CAPTCHA has verified and "Sign up" is enabled (checking
+        // contrast while the button switches from disabled races the widget).
+        await captchaSolved(page, 'Sign up');
         await story.screen(page, 'sign-up', { desktop: true });
       }
       await signUp(page, who);

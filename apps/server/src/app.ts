@@ -1,25 +1,47 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config';
+import { registerCaptchaRoute } from './http/captcha';
 import { createRateLimiter, LIMITS, type RateLimit, type RateLimitName } from './http/rate-limit';
 import { registerRoutes } from './http/routes';
 import { createHttpServer } from './http/server';
 import { registerWebApp } from './http/web';
-import { ALL_JOBS, processPostMedia, sweepUploads } from './jobs';
+import {
+  ALL_JOBS,
+  detectFakeEngagement,
+  processPostMedia,
+  rotateSecrets,
+  sendMail,
+  sweepUploads,
+  trainRanking,
+} from './jobs';
+import { configurePasswordHashing } from './modules/accounts/passwords';
 import { createAccounts } from './modules/accounts/service';
 import { createSessions } from './modules/accounts/sessions';
 import { createDiscovery } from './modules/discovery/service';
 import { createEngagement } from './modules/engagement/service';
 import { createFavorites } from './modules/feed/favorites';
+import { createRankedFeed } from './modules/feed/ranked';
 import { createFeed } from './modules/feed/service';
 import { createGraph } from './modules/graph/service';
 import { createAvatars } from './modules/media/avatars';
 import { createMediaGate } from './modules/media/serve';
 import { createUploads } from './modules/media/uploads';
+import { createModeration } from './modules/moderation/service';
 import { createPosts } from './modules/posts/service';
+import { createRanking } from './modules/ranking/service';
+import { createSafety } from './modules/safety/service';
+import { createCaptcha } from './modules/security/captcha';
+import { createPasskeys } from './modules/security/passkeys';
+import { createSecurity } from './modules/security/passwords';
+import { createRecovery } from './modules/security/recovery';
+import { createTwoFactor } from './modules/security/two-factor';
 import { closePlatform, createPlatform, type Platform } from './platform';
+import { createInvalidationBus } from './platform/cache/invalidation';
 import { type Logger, subsystemLogger } from './platform/logger';
+import { createMail } from './platform/mail';
 import { createMetrics, type Metrics } from './platform/metrics';
 import { createOutboxRelay } from './platform/queue/outbox';
+import { createSecretBox, loadSecretKeys } from './platform/secrets';
 import type { Services } from './services';
 import { registerJobHandlers } from './worker';
 
@@ -50,22 +72,72 @@ export async function createGlimpse(
   const { db, queue, blobs, cache } = platform;
 
   const relay = createOutboxRelay({ db, queue, jobs: ALL_JOBS, logger: subsystemLogger(logger, 'queue') });
-  const hydration = { cache, logger: subsystemLogger(logger, 'cache') };
+  const cacheLogger = subsystemLogger(logger, 'cache');
+  const hydration = {
+    cache,
+    logger: cacheLogger,
+    invalidations: createInvalidationBus(platform.pubsub, cacheLogger),
+  };
   const accounts = createAccounts(db, hydration);
   const uploads = createUploads(db, blobs);
   const avatars = createAvatars({ db, blobs, queue, accounts, logger: subsystemLogger(logger, 'media') });
   const posts = createPosts({ db, outbox: relay, uploads, accounts, ...hydration });
+  const feed = createFeed(db, platform.timelines, config.feed);
+  const ranking = createRanking(db, subsystemLogger(logger, 'ranking'));
+  configurePasswordHashing(config.argon2);
+  const mail = createMail(config.mail);
+  // Passkeys are bound to the site's origin: GLIMPSE_PUBLIC_URL, or localhost on the port we listen on.
+  let listeningPort = config.port;
+  const relyingParty = () => {
+    const origin = config.publicUrl ? new URL(config.publicUrl).origin : `http://localhost:${listeningPort}`;
+    return { origin, rpId: new URL(origin).hostname };
+  };
+  const secretKeys = await loadSecretKeys(config.secretKeys, config.dataDir);
+  const secrets = createSecretBox(secretKeys);
+  const captcha = createCaptcha({ cache, secret: [...secretKeys.values()][0]!, options: config.captcha });
+  const sessions = createSessions(db, { ttlDays: config.sessionTtlDays, ...hydration });
+  const safety = createSafety(db);
+  const engagement = createEngagement(
+    db,
+    {
+      postsChanged: posts.invalidate,
+      gateComment: (q, author, commenter, text) => safety.gateComment(q, author, commenter, text),
+    },
+    hydration,
+  );
   const services: Services = {
     accounts,
-    sessions: createSessions(db, { ttlDays: config.sessionTtlDays }),
-    graph: createGraph(db, { usersChanged: accounts.invalidate }),
+    sessions,
+    graph: createGraph(db, { usersChanged: accounts.invalidate }, hydration),
     uploads,
     avatars,
     posts,
-    engagement: createEngagement(db, { postsChanged: posts.invalidate }),
-    feed: createFeed(db, platform.timelines, config.feed),
+    engagement,
+    feed,
+    rankedFeed: createRankedFeed({ feed, ranking, cache }),
+    ranking,
     favorites: createFavorites(db),
     discovery: createDiscovery(db),
+    moderation: createModeration(db, {
+      postsChanged: posts.invalidate,
+      usersChanged: accounts.invalidate,
+      deleteComment: (id) => engagement.deleteComment(id),
+      revokeSessions: (userId) => sessions.revokeAllOf(userId),
+    }),
+    security: createSecurity(db),
+    safety,
+    twoFactor: createTwoFactor({ db, cache, secrets }),
+    passkeys: createPasskeys({ db, cache }),
+    relyingParty,
+    captcha,
+    cache,
+    recovery: createRecovery({
+      db,
+      // Mail leaves through the queue (retried there), never inside the request.
+      send: (message) => queue.enqueue(sendMail, message),
+      revokeSessions: (userId) => sessions.revokeAllOf(userId),
+      link: (path) => `${(config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/$/, '')}${path}`,
+    }),
   };
 
   registerJobHandlers({
@@ -75,6 +147,7 @@ export async function createGlimpse(
     logger: subsystemLogger(logger, 'jobs'),
     avatars,
     outbox: relay,
+    mail,
   });
   const consume = config.role !== 'api';
   await queue.start(ALL_JOBS, { consume });
@@ -93,11 +166,23 @@ export async function createGlimpse(
     relay.kick();
     const sweep = () => queue.enqueue(sweepUploads, { olderThanHours: 24 }).catch(() => {});
     timers.push(setInterval(sweep, 60 * 60 * 1000).unref());
+    // Retrain the ranking model on schedule; with several workers each asks, and the job skips when a
+    // fresh model exists. The first run comes a minute after start (there may be a backlog of impressions).
+    const retrainEvery = config.feed.trainIntervalMinutes;
+    const retrain = () =>
+      queue.enqueue(trainRanking, { minAgeMinutes: Math.floor(retrainEvery / 2) }).catch(() => {});
+    timers.push(setTimeout(retrain, 60 * 1000).unref());
+    timers.push(setInterval(retrain, retrainEvery * 60 * 1000).unref());
+    // With an older key still configured (a rotation under way), re-seal what it sealed, once per start.
+    if (secretKeys.size > 1) await queue.enqueue(rotateSecrets, {}).catch(() => {});
+    // Fake-engagement detection looks at the last ten minutes; several workers asking is harmless.
+    const detect = () => queue.enqueue(detectFakeEngagement, {}).catch(() => {});
+    timers.push(setInterval(detect, 5 * 60 * 1000).unref());
   }
 
   let http: FastifyInstance | null = null;
   if (config.role !== 'worker') {
-    const rateLimit = createRateLimiter(cache, options.limits ?? LIMITS);
+    const rateLimit = createRateLimiter(cache, options.limits ?? { ...LIMITS, ...config.rateLimits });
     http = await createHttpServer({ config, logger, metrics, services, rateLimit });
     registerRoutes(http, {
       services,
@@ -114,6 +199,7 @@ export async function createGlimpse(
         { name: `blobs:${blobs.kind}`, ping: () => blobs.ping() },
       ],
     });
+    registerCaptchaRoute(http, captcha);
     await registerWebApp(http);
   }
 
@@ -125,7 +211,9 @@ export async function createGlimpse(
     http,
     async listen() {
       if (!http) return 'worker';
-      return http.listen({ port: config.port, host: config.host });
+      const address = await http.listen({ port: config.port, host: config.host });
+      listeningPort = Number(new URL(address).port) || config.port;
+      return address;
     },
     async jobsIdle() {
       // Jobs may write to the outbox (a published post's fan-out): settle until both are empty.
@@ -147,6 +235,7 @@ export async function createGlimpse(
       if (http) await http.close();
       await relay.close();
       await closePlatform(platform);
+      await mail.close();
     },
   };
 }

@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseRateLimits, type RateLimit, type RateLimitName } from './http/rate-limit';
+import { parseSecretKeys } from './platform/secrets';
 
 /**
  * Every setting comes from the environment, validated once at start. All errors are reported together,
@@ -57,6 +59,27 @@ const envSchema = z.object({
     .regex(/^(false|true|\d+|[0-9a-fA-F.:/,\s]+)$/, 'must be false, true, a hop count, or addresses/CIDRs')
     .default('false'),
   FEED_CELEBRITY_THRESHOLD: z.coerce.number().int().min(1).default(10_000),
+  /**
+   * Keys sealing secrets at rest (TOTP), `id:base64-of-32-bytes` separated by commas, newest first.
+   * Unset: one key is made and kept in GLIMPSE_DATA_DIR/secret-keys (fine for one machine).
+   */
+  SECRET_KEYS: z.string().min(1).optional(),
+  /** Outgoing mail through this SMTP server (smtp://user:pass@host:587); unset: a local outbox of .eml files. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Glimpse <no-reply@glimpse.invalid>'),
+  /** argon2id parameters for new password hashes; existing ones are rehashed at their next log-in. */
+  ARGON2_MEMORY_KIB: z.coerce.number().int().min(8_192).max(4_194_304).default(19_456),
+  ARGON2_TIME_COST: z.coerce.number().int().min(1).max(20).default(2),
+  ARGON2_PARALLELISM: z.coerce.number().int().min(1).max(16).default(1),
+  /** Overrides of rate limits, `name=limit/seconds,...` (names in src/http/rate-limit.ts). */
+  RATE_LIMITS: z.string().optional(),
+  /** The CAPTCHA's work: SHA-256 tries the browser makes, at most (about a second at the default). */
+  CAPTCHA_MAX_COUNTER: z.coerce.number().int().min(10).max(10_000_000).default(100_000),
+  /** How often the ranked feed's model is retrained from logged impressions (minutes). */
+  RANKING_TRAIN_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(10_080).default(360),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -89,9 +112,15 @@ export interface Config {
         forcePathStyle: boolean;
       };
   graphql: { maxDepth: number; maxCost: number };
-  feed: { celebrityThreshold: number };
+  feed: { celebrityThreshold: number; trainIntervalMinutes: number };
   /** Which proxies' X-Forwarded-For to believe (client IPs drive rate limits): none, all, N hops, or addresses. */
   trustProxy: boolean | number | string;
+  /** Keys for secrets at rest, newest first; null: kept in a file under the data directory. */
+  secretKeys: Map<string, Buffer> | null;
+  captcha: { maxCounter: number };
+  rateLimits: Partial<Record<RateLimitName, RateLimit>>;
+  argon2: { memoryCost: number; timeCost: number; parallelism: number };
+  mail: { kind: 'outbox'; dir: string; from: string } | { kind: 'smtp'; url: string; from: string };
 }
 
 export class ConfigError extends Error {
@@ -114,6 +143,22 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<Co
   }
   if (!e.S3_BUCKET && (e.S3_ENDPOINT || e.S3_ACCESS_KEY_ID)) {
     problems.push('S3_BUCKET is required when other S3_* settings are given');
+  }
+  let secretKeys: Map<string, Buffer> | null = null;
+  if (e.SECRET_KEYS) {
+    try {
+      secretKeys = parseSecretKeys(e.SECRET_KEYS);
+    } catch (error) {
+      problems.push(`SECRET_KEYS: ${(error as Error).message}`);
+    }
+  }
+  let rateLimits: Partial<Record<RateLimitName, RateLimit>> = {};
+  if (e.RATE_LIMITS) {
+    try {
+      rateLimits = parseRateLimits(e.RATE_LIMITS);
+    } catch (error) {
+      problems.push(`RATE_LIMITS: ${(error as Error).message}`);
+    }
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -150,7 +195,21 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Readonly<Co
         }
       : { kind: 'disk', root: path.join(dataDir, 'media') },
     graphql: { maxDepth: e.GRAPHQL_MAX_DEPTH, maxCost: e.GRAPHQL_MAX_COST },
-    feed: { celebrityThreshold: e.FEED_CELEBRITY_THRESHOLD },
+    feed: {
+      celebrityThreshold: e.FEED_CELEBRITY_THRESHOLD,
+      trainIntervalMinutes: e.RANKING_TRAIN_INTERVAL_MINUTES,
+    },
+    secretKeys,
+    captcha: { maxCounter: e.CAPTCHA_MAX_COUNTER },
+    rateLimits,
+    argon2: {
+      memoryCost: e.ARGON2_MEMORY_KIB,
+      timeCost: e.ARGON2_TIME_COST,
+      parallelism: e.ARGON2_PARALLELISM,
+    },
+    mail: e.SMTP_URL
+      ? { kind: 'smtp', url: e.SMTP_URL, from: e.MAIL_FROM }
+      : { kind: 'outbox', dir: path.join(dataDir, 'mail-outbox'), from: e.MAIL_FROM },
     trustProxy:
       e.TRUST_PROXY === 'false'
         ? false

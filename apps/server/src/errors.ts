@@ -25,6 +25,8 @@ export class AppError extends Error {
       fieldErrors?: FieldError[];
       retryAfterSeconds?: number;
       reason?: string;
+      /** A log-in that needs a second factor: the challenge to complete it with. */
+      challenge?: string;
     } = {},
   ) {
     super(message);

@@ -23,6 +23,20 @@ export const deleteBlobs = defineJob(
   z.object({ keys: z.array(z.string().min(1)).min(1).max(1000) }),
 );
 export const fanoutPost = defineJob('feed.fanout', z.object({ postId: id }));
+export const trainRanking = defineJob(
+  'ranking.train',
+  z.object({ minAgeMinutes: z.number().int().min(0).max(10_080) }),
+);
+export const detectFakeEngagement = defineJob('moderation.detect-fake-engagement', z.object({}));
+export const sendMail = defineJob(
+  'mail.send',
+  z.object({
+    to: z.string().email(),
+    subject: z.string().min(1).max(200),
+    text: z.string().min(1).max(20_000),
+  }),
+);
+export const rotateSecrets = defineJob('security.rotate-secrets', z.object({}));
 export const sweepUploads = defineJob('uploads.sweep', z.object({ olderThanHours: z.number().int().min(1) }));
 
 export const ALL_JOBS: readonly JobDefinition<unknown>[] = [
@@ -31,4 +45,8 @@ export const ALL_JOBS: readonly JobDefinition<unknown>[] = [
   renderAvatar,
   deleteBlobs,
   sweepUploads,
+  trainRanking,
+  detectFakeEngagement,
+  sendMail,
+  rotateSecrets,
 ] as readonly JobDefinition<unknown>[];

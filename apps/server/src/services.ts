@@ -3,11 +3,21 @@ import type { Sessions } from './modules/accounts/sessions';
 import type { Discovery } from './modules/discovery/service';
 import type { Engagement } from './modules/engagement/service';
 import type { Favorites } from './modules/feed/favorites';
+import type { RankedFeed } from './modules/feed/ranked';
 import type { Feed } from './modules/feed/service';
 import type { Graph } from './modules/graph/service';
 import type { Avatars } from './modules/media/avatars';
 import type { Uploads } from './modules/media/uploads';
+import type { Moderation } from './modules/moderation/service';
 import type { Posts } from './modules/posts/service';
+import type { Ranking } from './modules/ranking/service';
+import type { Safety } from './modules/safety/service';
+import type { Captcha } from './modules/security/captcha';
+import type { Passkeys, RelyingParty } from './modules/security/passkeys';
+import type { Security } from './modules/security/passwords';
+import type { Recovery } from './modules/security/recovery';
+import type { TwoFactor } from './modules/security/two-factor';
+import type { Cache } from './platform/cache/port';
 
 /** The domain services the API and jobs call; built once in the composition root. */
 export interface Services {
@@ -19,6 +29,19 @@ export interface Services {
   posts: Posts;
   engagement: Engagement;
   feed: Feed;
+  rankedFeed: RankedFeed;
+  ranking: Ranking;
   favorites: Favorites;
   discovery: Discovery;
+  moderation: Moderation;
+  security: Security;
+  twoFactor: TwoFactor;
+  captcha: Captcha;
+  /** The cache itself, for small per-request counters (log-in failures). */
+  cache: Cache;
+  recovery: Recovery;
+  safety: Safety;
+  passkeys: Passkeys;
+  /** The origin and RP ID passkeys are bound to. */
+  relyingParty(): RelyingParty;
 }

@@ -1,8 +1,20 @@
-import { deleteBlobs, fanoutPost, processPostMedia, renderAvatar, sweepUploads } from './jobs';
+import {
+  deleteBlobs,
+  detectFakeEngagement,
+  fanoutPost,
+  processPostMedia,
+  renderAvatar,
+  rotateSecrets,
+  sendMail,
+  sweepUploads,
+  trainRanking,
+} from './jobs';
 import type { createAvatars } from './modules/media/avatars';
 import { createPostMediaProcessor } from './modules/media/processing';
+import { detectFakeEngagement as detect } from './modules/moderation/fake-engagement';
 import type { Platform } from './platform';
 import type { Logger } from './platform/logger';
+import type { Mail } from './platform/mail';
 import type { Metrics } from './platform/metrics';
 import type { Services } from './services';
 
@@ -14,8 +26,9 @@ export function registerJobHandlers(deps: {
   logger: Logger;
   avatars: ReturnType<typeof createAvatars>;
   outbox: { kick(): void };
+  mail: Mail;
 }): void {
-  const { platform, services, metrics, logger, avatars, outbox } = deps;
+  const { platform, services, metrics, logger, avatars, outbox, mail } = deps;
   const { queue, db, blobs } = platform;
   queue.register(
     processPostMedia,
@@ -32,6 +45,28 @@ export function registerJobHandlers(deps: {
   queue.register(renderAvatar, (payload) => avatars.render(payload));
   queue.register(deleteBlobs, async ({ keys }) => {
     await blobs.delete(keys);
+    return 'done';
+  });
+  queue.register(trainRanking, async ({ minAgeMinutes }) => {
+    const result = await services.ranking.train({ minAgeMinutes });
+    return result.status === 'trained' ? 'done' : 'skipped';
+  });
+  queue.register(detectFakeEngagement, async () => {
+    const found = await detect(db);
+    await services.accounts.invalidate(found.changed.users);
+    await services.posts.invalidate(found.changed.posts);
+    if (found.flaggedAccounts > 0) {
+      logger.warn({ ...found, changed: undefined }, 'fake engagement flagged');
+    }
+    return found.flaggedAccounts > 0 ? 'done' : 'skipped';
+  });
+  queue.register(rotateSecrets, async () => {
+    const resealed = await services.twoFactor.rotateSecrets();
+    if (resealed > 0) logger.info({ resealed }, 'secrets re-sealed under the current key');
+    return resealed > 0 ? 'done' : 'skipped';
+  });
+  queue.register(sendMail, async (message) => {
+    await mail.send(message);
     return 'done';
   });
   queue.register(sweepUploads, async ({ olderThanHours }) => {

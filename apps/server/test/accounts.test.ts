@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { solvedCaptcha } from './support/captcha';
 import type { Api } from './support/client';
 import { MODE, modeAvailable, type TestServer, useTestWorld } from './support/harness';
 import { PASSWORD, type Seed } from './support/seed';
@@ -13,11 +14,16 @@ describe.skipIf(!(await modeAvailable()))(`accounts [${MODE}]`, () => {
   let seed: Seed;
   useTestWorld((w) => ({ server, api, seed } = w));
 
-  const signUp = (input: Record<string, unknown>) =>
+  const signUp = async (input: Record<string, unknown>) =>
     api.gql<{ signUp: { token: string; viewer: { email: string; user: { id: string; username: string } } } }>(
       SIGN_UP,
       {
-        input: { email: `${String(input.username ?? 'x')}@example.test`, password: PASSWORD, ...input },
+        input: {
+          email: `${String(input.username ?? 'x')}@example.test`,
+          password: PASSWORD,
+          captcha: await solvedCaptcha(api.url),
+          ...input,
+        },
       },
     );
 
@@ -63,7 +69,12 @@ describe.skipIf(!(await modeAvailable()))(`accounts [${MODE}]`, () => {
 
   it('reports every invalid field of a sign-up at once and writes nothing', async () => {
     const res = await api.gql(SIGN_UP, {
-      input: { username: 'ok_name1', email: 'not-an-email', password: 'short' },
+      input: {
+        username: 'ok_name1',
+        email: 'not-an-email',
+        password: 'short',
+        captcha: await solvedCaptcha(api.url),
+      },
     });
     const fields = res.errors?.[0]?.extensions?.fieldErrors?.map((e) => e.field);
     expect(fields).toEqual(['email', 'password']);

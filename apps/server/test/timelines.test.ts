@@ -5,7 +5,7 @@ import type { Api } from './support/client';
 import { MODE, modeAvailable, type TestServer, useTestWorld } from './support/harness';
 import type { Seed, SeededUser } from './support/seed';
 
-const FEED = '{ homeFeed(first: 20) { edges { node { id } } } }';
+const FEED = '{ homeFeed(first: 20, order: CHRONOLOGICAL) { edges { node { id } } } }';
 
 describe.skipIf(!(await modeAvailable()))(`timelines, fan-out and the outbox [${MODE}]`, () => {
   let server: TestServer;

@@ -13,6 +13,10 @@ const CreatePage = lazy(() => import('./features/create/CreatePage'));
 const ProfilePage = lazy(() => import('./features/profile/ProfilePage'));
 const EditProfilePage = lazy(() => import('./features/profile/EditProfilePage'));
 const RequestsPage = lazy(() => import('./features/profile/RequestsPage'));
+const SecurityPage = lazy(() => import('./features/settings/SecurityPage'));
+const HiddenWordsPage = lazy(() => import('./features/settings/HiddenWordsPage'));
+const AccountStatusPage = lazy(() => import('./features/settings/AccountStatusPage'));
+const ModerationPage = lazy(() => import('./features/moderation/ModerationPage'));
 const NotFoundPage = lazy(() => import('./features/NotFoundPage'));
 
 /** Screens that need a session send a logged-out visitor to the log-in page. */
@@ -53,6 +57,28 @@ export function App() {
                   <RequireViewer>
                     <RequestsPage />
                   </RequireViewer>
+                </Route>
+                <Route path="/accounts/security">
+                  <RequireViewer>
+                    <SecurityPage />
+                  </RequireViewer>
+                </Route>
+                <Route path="/accounts/status">
+                  <RequireViewer>
+                    <AccountStatusPage />
+                  </RequireViewer>
+                </Route>
+                <Route path="/accounts/hidden-words">
+                  <RequireViewer>
+                    <HiddenWordsPage />
+                  </RequireViewer>
+                </Route>
+                <Route path="/admin/moderation/:tab?">
+                  {(params) => (
+                    <RequireViewer>
+                      <ModerationPage tab={params.tab ?? null} />
+                    </RequireViewer>
+                  )}
                 </Route>
                 <Route path="/p/:id">{(params) => <PostPage id={params.id} />}</Route>
                 <Route path="/:username/:tab?">

@@ -21,9 +21,23 @@ export async function fillSignUp(page: Page, who: Person): Promise<void> {
   await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
 }
 
-/** Signs up through the form and waits for the home feed. */
+/** The CAPTCHA widget's proof of work at production difficulty: about a second, slower on a busy machine. */
+export const CAPTCHA_TIMEOUT = 45_000;
+
+/**
+ * Waits for the "I'm not a robot" widget to verify by itself: the form's submit button stays disabled
+ * until it has.
+ */
+export async function captchaSolved(page: Page, submit: string): Promise<void> {
+  await page
+    .locator(`form button[type="submit"]:has-text("${submit}"):not([disabled])`)
+    .waitFor({ timeout: CAPTCHA_TIMEOUT });
+}
+
+/** Signs up through the form (the widget solves the CAPTCHA) and waits for the home feed. */
 export async function signUp(page: Page, who: Person): Promise<void> {
   await fillSignUp(page, who);
+  await captchaSolved(page, 'Sign up');
   await page.getByRole('button', { name: 'Sign up', exact: true }).click();
   await page.waitForURL((url) => url.pathname === '/');
 }

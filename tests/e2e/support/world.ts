@@ -39,6 +39,24 @@ export function world(glimpse: Glimpse) {
       await services.graph.follow(followerId, targetId);
     },
 
+    /** The id of an account made through the screens. */
+    async idOf(username: string): Promise<string> {
+      const [row] = await glimpse.platform.db.query<{ id: string }>(
+        '/* e2eUserId */ select id::text from users where username = $1',
+        [username],
+      );
+      if (!row) throw new Error(`no account named ${username}`);
+      return row.id;
+    },
+
+    /** Gives an account the moderator role, as `npm run set-role -- <username> moderator` would. */
+    async moderator(userId: string): Promise<void> {
+      await glimpse.platform.db.query(
+        `/* e2eModerator */ update users set role = 'moderator' where id = $1`,
+        [userId],
+      );
+    },
+
     /** Waits for photo processing and every other queued job, so posts are visible. */
     settled: () => glimpse.platform.queue.whenIdle(),
   };

@@ -1,7 +1,8 @@
 import { isId, notFound, unauthenticated } from '../errors';
+import { type ActionName, limitAction as limitBoth } from '../http/rate-limit';
 import type { UserRow } from '../modules/accounts/rows';
 import type { CommentRow } from '../modules/engagement/service';
-import type { Relationship } from '../modules/graph/service';
+import { NO_RELATIONSHIP, type Relationship } from '../modules/graph/service';
 import { canSeeAccount, canSeeActor, canSeeContent, canSeePost } from '../modules/policy/policy';
 import type { PostRow } from '../modules/posts/rows';
 import type { GraphQLContext } from './context';
@@ -11,6 +12,11 @@ import type { GraphQLContext } from './context';
  * policy. Invisible things are reported as absent (NOT_FOUND / null), never as "forbidden", so a
  * private or blocking account's content does not even reveal that it exists.
  */
+
+/** Counts an action against the viewer's and the address's rate limits (RATE_LIMITED when over). */
+export function limitAction(ctx: GraphQLContext, action: ActionName): Promise<void> {
+  return limitBoth(ctx.rateLimit, action, { userId: ctx.viewer?.userId ?? null, ip: ctx.request.ip });
+}
 
 export function requireViewer(ctx: GraphQLContext): string {
   if (!ctx.viewer) throw unauthenticated();
@@ -66,20 +72,29 @@ export async function requireUser(
   return found;
 }
 
-/** Users in order, null for those in a block relation with the viewer (lists of followers, likers). */
+/**
+ * Users in order, null for those in a block relation with the viewer (lists of followers, likers).
+ * Only blocks decide this, so it reads the viewer's block lists once per request instead of a
+ * relationship per user: a feed page's likers and commenters cost no lookup of their own.
+ */
 export async function presentActors(
   ctx: GraphQLContext,
   ids: readonly string[],
 ): Promise<(UserRow | null)[]> {
   const viewerId = ctx.viewer?.userId ?? null;
-  const [users, rels] = await Promise.all([
+  const [users, blocks] = await Promise.all([
     ctx.loaders.user.loadMany(ids),
-    ctx.loaders.relationship.loadMany(ids),
+    ctx.loaders.viewerBlocks.load(),
   ]);
   return ids.map((id, i) => {
     const user = users[i];
-    const rel = rels[i];
-    if (!user || user instanceof Error || !rel || rel instanceof Error) return null;
+    if (!user || user instanceof Error) return null;
+    // canSeeActor reads only the block flags of a relationship.
+    const rel = {
+      ...NO_RELATIONSHIP,
+      blocking: blocks.blocking.has(id),
+      blockedBy: blocks.blockedBy.has(id),
+    };
     return canSeeActor(viewerId, id, rel) ? user : null;
   });
 }
@@ -93,7 +108,17 @@ export async function presentComments(
     ctx,
     rows.map((r) => r.author_id),
   );
-  return rows.map((row, i) => (authors[i] ? row : null));
+  // A comment held for approval (restricted author, hidden word) is seen only by its author and by the
+  // post's author, who can approve it.
+  const viewerId = ctx.viewer?.userId ?? null;
+  const held = await Promise.all(
+    rows.map(async (row) => {
+      if (!row.hidden_reason || row.author_id === viewerId) return false;
+      const post = await ctx.loaders.post.load(row.post_id);
+      return post?.author_id !== viewerId;
+    }),
+  );
+  return rows.map((row, i) => (authors[i] && !held[i] ? row : null));
 }
 
 /** A comment on a post the viewer may see, by an author not in a block relation with the viewer; null otherwise. */

@@ -31,6 +31,35 @@ export function queryCost(
   });
 }
 
+/**
+ * queryCost remembered per parsed document (mercurius keeps one per query text) and per the variables
+ * that can change a cost: numbers and booleans (page sizes, @include/@skip), not strings such as
+ * cursors and IDs, so scrolling a feed reuses one entry. Walking the document costs more than the
+ * rest of a small request's validation.
+ */
+const MAX_COSTS_PER_DOCUMENT = 64;
+const costs = new WeakMap<DocumentNode, Map<string, number>>();
+
+export function memoizedQueryCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+  operationName?: string,
+): number {
+  const shape = Object.entries(variables ?? {}).filter(([, value]) => typeof value !== 'string');
+  const key = `${operationName ?? ''}\n${JSON.stringify(shape)}`;
+  let known = costs.get(document);
+  const cost = known?.get(key);
+  if (cost !== undefined) return cost;
+  const computed = queryCost(schema, document, variables, operationName);
+  if (!known || known.size >= MAX_COSTS_PER_DOCUMENT) {
+    known = new Map();
+    costs.set(document, known);
+  }
+  known.set(key, computed);
+  return computed;
+}
+
 export function assertCost(cost: number, max: number): void {
   if (cost > max) {
     throw new AppError(

@@ -17,6 +17,7 @@ export type ApiErrorCode =
   | 'GRAPHQL_PARSE_FAILED'
   | 'GRAPHQL_VALIDATION_FAILED'
   | 'QUERY_TOO_COMPLEX'
+  | 'PAYLOAD_TOO_LARGE'
   | 'INTERNAL';
 
 export function formatError(error: GraphQLError, log: FastifyBaseLogger): GraphQLFormattedError {
@@ -27,7 +28,7 @@ export function formatError(error: GraphQLError, log: FastifyBaseLogger): GraphQ
     ...(error.path ? { path: error.path } : {}),
   };
   if (original instanceof AppError) {
-    const { field, fieldErrors, retryAfterSeconds, reason } = original.details;
+    const { field, fieldErrors, retryAfterSeconds, reason, challenge } = original.details;
     return {
       ...base,
       message: original.message,
@@ -37,6 +38,7 @@ export function formatError(error: GraphQLError, log: FastifyBaseLogger): GraphQ
         ...(fieldErrors ? { fieldErrors } : {}),
         ...(retryAfterSeconds ? { retryAfterSeconds } : {}),
         ...(reason ? { reason } : {}),
+        ...(challenge ? { challenge } : {}),
       },
     };
   }
@@ -59,10 +61,18 @@ function classify(error: GraphQLError): ApiErrorCode {
   const original = error.originalError as (Error & { code?: string }) | undefined;
   if (
     original?.code === 'MER_ERR_GQL_QUERY_DEPTH' ||
-    /exceeds the query depth|query is too complex/i.test(error.message)
+    /exceeds the query depth|query is too complex|exceeds the maximum allowed number of nodes/i.test(
+      error.message,
+    ) ||
+    // A document nested thousands deep overflows the parser's stack before any limit can look at it.
+    (original instanceof RangeError && /call stack/i.test(original.message))
   ) {
     return 'QUERY_TOO_COMPLEX';
   }
+  // Fastify refused the HTTP body (too large, not a JSON object) before GraphQL saw it.
+  const status = (original as { statusCode?: number } | undefined)?.statusCode;
+  if (status === 413) return 'PAYLOAD_TOO_LARGE';
+  if (status !== undefined && status >= 400 && status < 500) return 'BAD_USER_INPUT';
   if (error.message.startsWith('Syntax Error')) return 'GRAPHQL_PARSE_FAILED';
   if (
     /^Variable "\$|got invalid value|Expected value of type|Int cannot represent|Float cannot represent/.test(

@@ -1,18 +1,47 @@
-import type { StoredImage, UserRow } from '../modules/accounts/rows';
+import type { ImageVariant, StoredImage, UserRow } from '../modules/accounts/rows';
 import type { PostRow } from '../modules/posts/rows';
+import { parseEntities, type TextEntity } from '../modules/text/entities';
 import { presentActors, presentPosts } from './access';
 import type { GraphQLContext } from './context';
 import { type Connection, type KeysetPage, toConnection } from './keyset';
 
 /** Shapes shared by several modules' resolvers. */
 
-export function imageSources(ctx: GraphQLContext, image: StoredImage) {
-  return image.variants.map((v) => ({
+type ImageSource = { url: string; width: number; height: number; format: 'AVIF' | 'WEBP' | 'JPEG' };
+
+// Variants arrays come from cached rows shared between requests, so a feed's photos and avatars build
+// their sources once per row rather than on every page (read-only: resolvers never modify them).
+const sourcesOf = new WeakMap<
+  readonly ImageVariant[],
+  { media: (key: string) => string; sources: ImageSource[] }
+>();
+
+export function imageSources(ctx: GraphQLContext, image: StoredImage): ImageSource[] {
+  const known = sourcesOf.get(image.variants);
+  if (known && known.media === ctx.urls.media) return known.sources;
+  const sources = image.variants.map((v) => ({
     url: ctx.urls.media(v.key),
     width: v.width,
     height: v.height,
-    format: v.format.toUpperCase() as 'AVIF' | 'WEBP' | 'JPEG',
+    format: v.format.toUpperCase() as ImageSource['format'],
   }));
+  sourcesOf.set(image.variants, { media: ctx.urls.media, sources });
+  return sources;
+}
+
+const MAX_PARSED_TEXTS = 2_000;
+const parsedTexts = new Map<string, TextEntity[]>();
+
+/** parseEntities for served text, remembered for the captions and comments a busy feed repeats. */
+export function entitiesOf(text: string): TextEntity[] {
+  if (text === '') return [];
+  let entities = parsedTexts.get(text);
+  if (!entities) {
+    entities = parseEntities(text);
+    if (parsedTexts.size >= MAX_PARSED_TEXTS) parsedTexts.clear();
+    parsedTexts.set(text, entities);
+  }
+  return entities;
 }
 
 export function emptyConnection<T>(): Connection<T> {
@@ -41,5 +70,5 @@ export function userConnection<Row>(
   return toConnection(rows, page, keyOf, (kept) => presentActors(ctx, kept.map(userIdOf)));
 }
 
-export const toUpperStatus = (status: 'processing' | 'ready' | 'failed') =>
-  status.toUpperCase() as 'PROCESSING' | 'READY' | 'FAILED';
+export const toUpperStatus = <S extends 'processing' | 'ready' | 'failed' | 'removed'>(status: S) =>
+  status.toUpperCase() as Uppercase<S>;

@@ -7,6 +7,7 @@ import type { ViewerParent, AuthPayloadParent, UserConnectionParent, PostConnect
 import type { GraphQLContext } from './context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -82,10 +83,20 @@ export type Query = {
   searchHashtags: Array<Hashtag>;
   /** Accounts to follow, for a feed that is still empty. */
   suggestedAccounts: Array<User>;
-  /** Posts from the accounts the viewer follows and the viewer's own, newest first. */
+  /**
+   * Posts from the accounts the viewer follows and the viewer's own. Ranked pages come from a snapshot
+   * taken on the first page, so scrolling never repeats a post; past the ranked candidates the feed
+   * continues with older posts in time order.
+   */
   homeFeed: PostConnection;
   /** Posts from the viewer's favorites (up to 50 followed accounts), newest first. */
   favoritesFeed: PostConnection;
+  /** Open reports grouped by subject, oldest first. Moderators only. */
+  moderationQueue: ModerationCaseConnection;
+  /** The audit log of moderator actions, newest first. Moderators only. */
+  moderationLog: ModerationActionConnection;
+  /** Appeals waiting for a decision, oldest first. Moderators only. */
+  openAppeals: Array<Appeal>;
   /** A post, or null when absent or invisible to the viewer. */
   post?: Maybe<Post>;
 };
@@ -121,10 +132,23 @@ export type QuerySuggestedAccountsArgs = {
 export type QueryHomeFeedArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+  order?: InputMaybe<FeedOrder>;
 };
 
 
 export type QueryFavoritesFeedArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryModerationQueueArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryModerationLogArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -158,6 +182,13 @@ export type Mutation = {
   deleteComment: DeletePayload;
   likeComment: Comment;
   unlikeComment: Comment;
+  /**
+   * Tells the ranking which posts the viewer has seen (on screen long enough to look at), at most 50
+   * per call: they move below unseen posts in the Home feed and become training examples for the model.
+   */
+  markPostsSeen: Scalars['Boolean']['output'];
+  /** Counts a visit to this profile towards the viewer's affinity with its owner. */
+  recordProfileVisit: Scalars['Boolean']['output'];
   /** Adds a followed account to the viewer's favorites (50 at most). */
   addFavorite: User;
   removeFavorite: User;
@@ -171,6 +202,19 @@ export type Mutation = {
   /** Blocks an account: follows both ways end and neither sees the other's content. */
   block: User;
   unblock: User;
+  /** Reports a post, comment or account the viewer can see. Reporting the same thing twice is one report. */
+  report: Scalars['Boolean']['output'];
+  /** Acts on a reported (or any) subject and closes its open reports. Moderators only. */
+  moderate: ModerationAction;
+  /** Appeals a removal, warning or suspension of the viewer's own account or content, once. */
+  appeal: Appeal;
+  /**
+   * Appeals a suspension from outside: a suspended account can't sign in, so it proves who it is with
+   * its password here.
+   */
+  appealSuspension: Scalars['Boolean']['output'];
+  /** Grants (undoing the action) or denies an appeal. Moderators only. */
+  decideAppeal: Appeal;
   /** Creates a post; it shows to others once its photos are processed (status READY). */
   createPost: Post;
   editPost: Post;
@@ -178,6 +222,55 @@ export type Mutation = {
   unarchivePost: Post;
   deletePost: DeletePayload;
   setCommentsDisabled: Post;
+  /** Restricts an account: its new comments on your posts wait for your approval; it is not told. */
+  restrict: User;
+  unrestrict: User;
+  /** Mutes (or, with both false, unmutes) an account's posts and stories; it is not told. */
+  mute: User;
+  /** Replaces the viewer's hidden words (500 at most, 60 characters each). */
+  setHiddenWords: HiddenWords;
+  /** For 1, 3, 7, 14 or 28 days only followers of more than a week can comment; null lifts the limit. */
+  limitInteractions?: Maybe<Scalars['DateTime']['output']>;
+  /** The post's author lets a held comment be seen by everyone. */
+  approveComment: Comment;
+  /** Starts turning on two-factor authentication; asks for the password again. */
+  beginTwoFactorSetup: TwoFactorSetup;
+  /** The first code from the app turns it on; returns ten recovery codes, shown only this once. */
+  confirmTwoFactorSetup: Array<Scalars['String']['output']>;
+  /** Turns two-factor authentication off; asks for the password again. */
+  disableTwoFactor: Scalars['Boolean']['output'];
+  /** Replaces the recovery codes; asks for the password again. */
+  regenerateRecoveryCodes: Array<Scalars['String']['output']>;
+  /**
+   * Finishes a log-in that answered UNAUTHENTICATED with reason TWO_FACTOR_REQUIRED: `challenge` comes
+   * from that error's extensions, `code` from the authenticator app (or a recovery code).
+   */
+  completeTwoFactorLogIn: AuthPayload;
+  /**
+   * Mails a password-reset link to the account with this username or email, if there is one. The answer
+   * is always true, so it can't be used to learn which accounts exist.
+   */
+  requestPasswordReset: Scalars['Boolean']['output'];
+  /** Sets a new password with the token from a reset link; signs the account out everywhere. */
+  resetPassword: Scalars['Boolean']['output'];
+  /** Confirms the account's email with the token from a verification link. */
+  verifyEmail: Scalars['Boolean']['output'];
+  /** Mails a new verification link (to the signed-in account's current address). */
+  resendVerificationEmail: Scalars['Boolean']['output'];
+  /** Starts adding a passkey; asks for the password again. Returns options for navigator.credentials.create() (JSON). */
+  beginPasskeyRegistration: Scalars['String']['output'];
+  /** Finishes adding a passkey with the browser's response (JSON). */
+  finishPasskeyRegistration: Passkey;
+  removePasskey: Scalars['Boolean']['output'];
+  /**
+   * Starts signing in with a passkey. With no argument any passkey may answer (no password at all); with
+   * `twoFactorChallenge` (from a log-in that asked for a second factor) only that account's passkeys.
+   */
+  beginPasskeyLogIn: PasskeyLogIn;
+  /** Finishes a passkey sign-in with the browser's response (JSON). */
+  finishPasskeyLogIn: AuthPayload;
+  /** Signs out one of the viewer's sessions (another device). */
+  revokeSession: Scalars['Boolean']['output'];
 };
 
 
@@ -251,6 +344,16 @@ export type MutationUnlikeCommentArgs = {
 };
 
 
+export type MutationMarkPostsSeenArgs = {
+  postIds: Array<Scalars['ID']['input']>;
+};
+
+
+export type MutationRecordProfileVisitArgs = {
+  userId: Scalars['ID']['input'];
+};
+
+
 export type MutationAddFavoriteArgs = {
   userId: Scalars['ID']['input'];
 };
@@ -296,6 +399,36 @@ export type MutationUnblockArgs = {
 };
 
 
+export type MutationReportArgs = {
+  input: ReportInput;
+};
+
+
+export type MutationModerateArgs = {
+  input: ModerateInput;
+};
+
+
+export type MutationAppealArgs = {
+  actionId: Scalars['ID']['input'];
+  text: Scalars['String']['input'];
+};
+
+
+export type MutationAppealSuspensionArgs = {
+  username: Scalars['String']['input'];
+  password: Scalars['String']['input'];
+  text: Scalars['String']['input'];
+};
+
+
+export type MutationDecideAppealArgs = {
+  id: Scalars['ID']['input'];
+  grant: Scalars['Boolean']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type MutationCreatePostArgs = {
   input: CreatePostInput;
 };
@@ -326,6 +459,115 @@ export type MutationSetCommentsDisabledArgs = {
   disabled: Scalars['Boolean']['input'];
 };
 
+
+export type MutationRestrictArgs = {
+  userId: Scalars['ID']['input'];
+};
+
+
+export type MutationUnrestrictArgs = {
+  userId: Scalars['ID']['input'];
+};
+
+
+export type MutationMuteArgs = {
+  userId: Scalars['ID']['input'];
+  posts: Scalars['Boolean']['input'];
+  stories: Scalars['Boolean']['input'];
+};
+
+
+export type MutationSetHiddenWordsArgs = {
+  words: Array<Scalars['String']['input']>;
+  useDefault: Scalars['Boolean']['input'];
+};
+
+
+export type MutationLimitInteractionsArgs = {
+  days?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type MutationApproveCommentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationBeginTwoFactorSetupArgs = {
+  password: Scalars['String']['input'];
+};
+
+
+export type MutationConfirmTwoFactorSetupArgs = {
+  code: Scalars['String']['input'];
+};
+
+
+export type MutationDisableTwoFactorArgs = {
+  password: Scalars['String']['input'];
+};
+
+
+export type MutationRegenerateRecoveryCodesArgs = {
+  password: Scalars['String']['input'];
+};
+
+
+export type MutationCompleteTwoFactorLogInArgs = {
+  challenge: Scalars['String']['input'];
+  code: Scalars['String']['input'];
+};
+
+
+export type MutationRequestPasswordResetArgs = {
+  login: Scalars['String']['input'];
+};
+
+
+export type MutationResetPasswordArgs = {
+  token: Scalars['String']['input'];
+  password: Scalars['String']['input'];
+};
+
+
+export type MutationVerifyEmailArgs = {
+  token: Scalars['String']['input'];
+};
+
+
+export type MutationBeginPasskeyRegistrationArgs = {
+  password: Scalars['String']['input'];
+};
+
+
+export type MutationFinishPasskeyRegistrationArgs = {
+  response: Scalars['String']['input'];
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationRemovePasskeyArgs = {
+  id: Scalars['ID']['input'];
+  password: Scalars['String']['input'];
+};
+
+
+export type MutationBeginPasskeyLogInArgs = {
+  twoFactorChallenge?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationFinishPasskeyLogInArgs = {
+  token: Scalars['String']['input'];
+  response: Scalars['String']['input'];
+  twoFactorChallenge?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationRevokeSessionArgs = {
+  id: Scalars['ID']['input'];
+};
+
 /** The logged-in account, with what only its owner may read. */
 export type Viewer = {
   __typename?: 'Viewer';
@@ -339,6 +581,22 @@ export type Viewer = {
   archivedPosts: PostConnection;
   /** Accounts in the viewer's favorites, most recently added first. */
   favorites: Array<User>;
+  /** Whether the viewer may use the moderation queue. */
+  isModerator: Scalars['Boolean']['output'];
+  /** Removals, warnings and suspensions of the viewer's account or content, newest first. */
+  moderationNotices: Array<ModerationNotice>;
+  hiddenWords: HiddenWords;
+  /** While set, only followers of more than a week can comment on the viewer's posts. */
+  interactionsLimitedUntil?: Maybe<Scalars['DateTime']['output']>;
+  /** Where the viewer is signed in, most recently used first. */
+  sessions: Array<Session>;
+  /** The viewer's passkeys, oldest first. */
+  passkeys: Array<Passkey>;
+  /** Whether the account's email address was confirmed through the link mailed to it. */
+  emailVerified: Scalars['Boolean']['output'];
+  twoFactorEnabled: Scalars['Boolean']['output'];
+  /** Unused recovery codes (each signs in once when the authenticator app is lost). */
+  recoveryCodesLeft: Scalars['Int']['output'];
 };
 
 
@@ -396,6 +654,11 @@ export type User = Node & {
   following: UserConnection;
   /** Whether this account is in the viewer's favorites. */
   viewerFavorite: Scalars['Boolean']['output'];
+  /** Whether the viewer has restricted this account (they are never told). */
+  viewerRestricted: Scalars['Boolean']['output'];
+  /** Whether the viewer has muted this account's posts (they are never told). */
+  viewerMutedPosts: Scalars['Boolean']['output'];
+  viewerMutedStories: Scalars['Boolean']['output'];
 };
 
 
@@ -441,12 +704,19 @@ export type SignUpInput = {
   email: Scalars['String']['input'];
   password: Scalars['String']['input'];
   displayName?: InputMaybe<Scalars['String']['input']>;
+  /** The solved proof-of-work challenge from GET /captcha (the ALTCHA widget's payload). Required. */
+  captcha?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type LogInInput = {
   /** Username or email. */
   login: Scalars['String']['input'];
   password: Scalars['String']['input'];
+  /**
+   * Needed after repeated failed log-ins from the same address (the error says CAPTCHA_REQUIRED): the
+   * solved challenge from GET /captcha.
+   */
+  captcha?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type UpdateProfileInput = {
@@ -497,6 +767,8 @@ export type Comment = Node & {
   viewerCanDelete: Scalars['Boolean']['output'];
   /** Replies, oldest first. */
   replies: CommentConnection;
+  /** Null when everyone sees the comment. */
+  heldFor?: Maybe<CommentHold>;
 };
 
 
@@ -524,10 +796,197 @@ export type AddCommentInput = {
   replyToId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** How the home feed is ordered. */
+export type FeedOrder =
+  /** The Home tab: ranked for the viewer (affinity, freshness, early engagement), unseen posts first. */
+  | 'RANKED'
+  /** The Following tab: newest first. */
+  | 'CHRONOLOGICAL';
+
+/** Why something was reported (Instagram's categories). */
+export type ReportReason =
+  | 'SPAM'
+  | 'NUDITY'
+  | 'HATE'
+  | 'VIOLENCE'
+  | 'BULLYING'
+  | 'FALSE_INFORMATION'
+  | 'SCAM'
+  | 'INTELLECTUAL_PROPERTY'
+  | 'SELF_HARM'
+  | 'ILLEGAL_GOODS'
+  /** Bought or automated followers or likes. */
+  | 'FAKE_ENGAGEMENT'
+  | 'OTHER';
+
+export type ReportSubject =
+  | 'POST'
+  | 'COMMENT'
+  | 'ACCOUNT';
+
+export type ReportInput = {
+  subject: ReportSubject;
+  /** The post, comment or account reported; it must be one the reporter can see. */
+  id: Scalars['ID']['input'];
+  reason: ReportReason;
+  /** Optional context for the moderators (500 characters at most). */
+  details?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type ModerationActionKind =
+  /** Hides the post (or deletes the comment) for everyone; the author can appeal. */
+  | 'REMOVE'
+  /** Tells the owner what they did wrong; nothing is hidden. */
+  | 'WARN'
+  /** Suspends the account: it can't sign in and everything it made disappears. */
+  | 'SUSPEND'
+  /** Closes the reports with no action. */
+  | 'DISMISS'
+  /** Undoes a removal (after a granted appeal). */
+  | 'RESTORE'
+  /** Lifts a suspension (after a granted appeal). */
+  | 'UNSUSPEND';
+
+export type ModerateInput = {
+  subject: ReportSubject;
+  id: Scalars['ID']['input'];
+  action: ModerationActionKind;
+  /** Why, for the audit log and the owner's notice (500 characters at most). */
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type Report = {
+  __typename?: 'Report';
+  id: Scalars['ID']['output'];
+  reason: ReportReason;
+  details: Scalars['String']['output'];
+  /** Null when Glimpse filed it itself (fake-engagement detection). */
+  reporter?: Maybe<User>;
+  createdAt: Scalars['DateTime']['output'];
+};
+
+/** A reported subject with its open reports: one row of the moderation queue. */
+export type ModerationCase = {
+  __typename?: 'ModerationCase';
+  /** `SUBJECT:ID`, stable while reports stay open. */
+  id: Scalars['ID']['output'];
+  subject: ReportSubject;
+  subjectId: Scalars['ID']['output'];
+  /** The reported post, or the post the reported comment is on (moderators see it whatever its privacy). */
+  post?: Maybe<ModeratedPost>;
+  /** The reported comment's text and author. */
+  comment?: Maybe<ModeratedComment>;
+  /** The account reported, or the author of the reported post or comment. */
+  account: ModeratedAccount;
+  reportCount: Scalars['Int']['output'];
+  reasons: Array<ReportReason>;
+  firstReportedAt: Scalars['DateTime']['output'];
+  /** The latest reports, newest first (ten at most). */
+  reports: Array<Report>;
+};
+
+/** A post as the moderators see it: content and context, regardless of the viewer rules. */
+export type ModeratedPost = {
+  __typename?: 'ModeratedPost';
+  id: Scalars['ID']['output'];
+  caption: Scalars['String']['output'];
+  status: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  /** Same-origin URLs of the photos' 640 px JPEG, served to moderators. */
+  photoUrls: Array<Scalars['String']['output']>;
+};
+
+export type ModeratedComment = {
+  __typename?: 'ModeratedComment';
+  id: Scalars['ID']['output'];
+  text: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+};
+
+export type ModeratedAccount = {
+  __typename?: 'ModeratedAccount';
+  id: Scalars['ID']['output'];
+  username: Scalars['String']['output'];
+  displayName: Scalars['String']['output'];
+  isPrivate: Scalars['Boolean']['output'];
+  suspended: Scalars['Boolean']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  /** Earlier actions against this account (newest first). */
+  priorActions: Scalars['Int']['output'];
+};
+
+export type ModerationCaseEdge = {
+  __typename?: 'ModerationCaseEdge';
+  cursor: Scalars['String']['output'];
+  node: ModerationCase;
+};
+
+export type ModerationCaseConnection = {
+  __typename?: 'ModerationCaseConnection';
+  edges: Array<ModerationCaseEdge>;
+  pageInfo: PageInfo;
+};
+
+/** One entry of the audit log. */
+export type ModerationAction = {
+  __typename?: 'ModerationAction';
+  id: Scalars['ID']['output'];
+  action: ModerationActionKind;
+  subject: ReportSubject;
+  subjectId: Scalars['ID']['output'];
+  moderator?: Maybe<ModeratedAccount>;
+  target: ModeratedAccount;
+  note: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+};
+
+export type ModerationActionEdge = {
+  __typename?: 'ModerationActionEdge';
+  cursor: Scalars['String']['output'];
+  node: ModerationAction;
+};
+
+export type ModerationActionConnection = {
+  __typename?: 'ModerationActionConnection';
+  edges: Array<ModerationActionEdge>;
+  pageInfo: PageInfo;
+};
+
+export type AppealStatus =
+  | 'OPEN'
+  | 'GRANTED'
+  | 'DENIED';
+
+export type Appeal = {
+  __typename?: 'Appeal';
+  id: Scalars['ID']['output'];
+  status: AppealStatus;
+  text: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  decisionNote: Scalars['String']['output'];
+  action: ModerationAction;
+};
+
+/** What moderators did about the viewer's account or content, with the way to appeal. */
+export type ModerationNotice = {
+  __typename?: 'ModerationNotice';
+  id: Scalars['ID']['output'];
+  action: ModerationActionKind;
+  subject: ReportSubject;
+  subjectId: Scalars['ID']['output'];
+  note: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  /** Null until the viewer appeals. */
+  appeal?: Maybe<Appeal>;
+  canAppeal: Scalars['Boolean']['output'];
+};
+
 export type PostStatus =
   | 'PROCESSING'
   | 'READY'
-  | 'FAILED';
+  | 'FAILED'
+  /** Removed by a moderator: shown to nobody (the author sees a notice and can appeal). */
+  | 'REMOVED';
 
 export type PostMedia = {
   __typename?: 'PostMedia';
@@ -621,6 +1080,56 @@ export type EditPostInput = {
 export type DeletePayload = {
   __typename?: 'DeletePayload';
   deletedId: Scalars['ID']['output'];
+};
+
+/** Words that hide comments on the viewer's posts. */
+export type HiddenWords = {
+  __typename?: 'HiddenWords';
+  words: Array<Scalars['String']['output']>;
+  /** Also hide comments with Glimpse's default list of abusive phrases. */
+  useDefault: Scalars['Boolean']['output'];
+};
+
+/** Why a comment waits for the post author's approval (seen only by its author and the post's author). */
+export type CommentHold =
+  /** Its author is restricted by the post's author. */
+  | 'RESTRICTED'
+  /** It contains one of the post author's hidden words. */
+  | 'HIDDEN_WORD';
+
+/** What an authenticator app needs: show `uri` as a QR code, or let the person type `secret`. */
+export type TwoFactorSetup = {
+  __typename?: 'TwoFactorSetup';
+  secret: Scalars['String']['output'];
+  uri: Scalars['String']['output'];
+};
+
+/** A place the viewer is signed in. */
+export type Session = {
+  __typename?: 'Session';
+  id: Scalars['ID']['output'];
+  /** Browser and system, e.g. "Chrome on Android". */
+  device: Scalars['String']['output'];
+  ip?: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  lastUsedAt: Scalars['DateTime']['output'];
+  /** The session making this request. */
+  current: Scalars['Boolean']['output'];
+};
+
+export type Passkey = {
+  __typename?: 'Passkey';
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** Options for navigator.credentials.get() (JSON), and the token that finishes this sign-in. */
+export type PasskeyLogIn = {
+  __typename?: 'PasskeyLogIn';
+  token: Scalars['String']['output'];
+  options: Scalars['String']['output'];
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -737,6 +1246,25 @@ export type ResolversTypes = ResolversObject<{
   CommentEdge: ResolverTypeWrapper<CommentEdgeParent>;
   CommentConnection: ResolverTypeWrapper<CommentConnectionParent>;
   AddCommentInput: AddCommentInput;
+  FeedOrder: FeedOrder;
+  ReportReason: ReportReason;
+  ReportSubject: ReportSubject;
+  ReportInput: ReportInput;
+  ModerationActionKind: ModerationActionKind;
+  ModerateInput: ModerateInput;
+  Report: ResolverTypeWrapper<Omit<Report, 'reporter'> & { reporter?: Maybe<ResolversTypes['User']> }>;
+  ModerationCase: ResolverTypeWrapper<Omit<ModerationCase, 'reports'> & { reports: Array<ResolversTypes['Report']> }>;
+  ModeratedPost: ResolverTypeWrapper<ModeratedPost>;
+  ModeratedComment: ResolverTypeWrapper<ModeratedComment>;
+  ModeratedAccount: ResolverTypeWrapper<ModeratedAccount>;
+  ModerationCaseEdge: ResolverTypeWrapper<Omit<ModerationCaseEdge, 'node'> & { node: ResolversTypes['ModerationCase'] }>;
+  ModerationCaseConnection: ResolverTypeWrapper<Omit<ModerationCaseConnection, 'edges'> & { edges: Array<ResolversTypes['ModerationCaseEdge']> }>;
+  ModerationAction: ResolverTypeWrapper<ModerationAction>;
+  ModerationActionEdge: ResolverTypeWrapper<ModerationActionEdge>;
+  ModerationActionConnection: ResolverTypeWrapper<ModerationActionConnection>;
+  AppealStatus: AppealStatus;
+  Appeal: ResolverTypeWrapper<Appeal>;
+  ModerationNotice: ResolverTypeWrapper<ModerationNotice>;
   PostStatus: PostStatus;
   PostMedia: ResolverTypeWrapper<MediaRow>;
   Post: ResolverTypeWrapper<PostRow>;
@@ -747,6 +1275,12 @@ export type ResolversTypes = ResolversObject<{
   AltTextInput: AltTextInput;
   EditPostInput: EditPostInput;
   DeletePayload: ResolverTypeWrapper<DeletePayload>;
+  HiddenWords: ResolverTypeWrapper<HiddenWords>;
+  CommentHold: CommentHold;
+  TwoFactorSetup: ResolverTypeWrapper<TwoFactorSetup>;
+  Session: ResolverTypeWrapper<Session>;
+  Passkey: ResolverTypeWrapper<Passkey>;
+  PasskeyLogIn: ResolverTypeWrapper<PasskeyLogIn>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -780,6 +1314,20 @@ export type ResolversParentTypes = ResolversObject<{
   CommentEdge: CommentEdgeParent;
   CommentConnection: CommentConnectionParent;
   AddCommentInput: AddCommentInput;
+  ReportInput: ReportInput;
+  ModerateInput: ModerateInput;
+  Report: Omit<Report, 'reporter'> & { reporter?: Maybe<ResolversParentTypes['User']> };
+  ModerationCase: Omit<ModerationCase, 'reports'> & { reports: Array<ResolversParentTypes['Report']> };
+  ModeratedPost: ModeratedPost;
+  ModeratedComment: ModeratedComment;
+  ModeratedAccount: ModeratedAccount;
+  ModerationCaseEdge: Omit<ModerationCaseEdge, 'node'> & { node: ResolversParentTypes['ModerationCase'] };
+  ModerationCaseConnection: Omit<ModerationCaseConnection, 'edges'> & { edges: Array<ResolversParentTypes['ModerationCaseEdge']> };
+  ModerationAction: ModerationAction;
+  ModerationActionEdge: ModerationActionEdge;
+  ModerationActionConnection: ModerationActionConnection;
+  Appeal: Appeal;
+  ModerationNotice: ModerationNotice;
   PostMedia: MediaRow;
   Post: PostRow;
   PostEdge: PostEdgeParent;
@@ -789,6 +1337,11 @@ export type ResolversParentTypes = ResolversObject<{
   AltTextInput: AltTextInput;
   EditPostInput: EditPostInput;
   DeletePayload: DeletePayload;
+  HiddenWords: HiddenWords;
+  TwoFactorSetup: TwoFactorSetup;
+  Session: Session;
+  Passkey: Passkey;
+  PasskeyLogIn: PasskeyLogIn;
 }>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -833,8 +1386,11 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   searchAccounts?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QuerySearchAccountsArgs, 'query' | 'first'>>;
   searchHashtags?: Resolver<Array<ResolversTypes['Hashtag']>, ParentType, ContextType, RequireFields<QuerySearchHashtagsArgs, 'query' | 'first'>>;
   suggestedAccounts?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QuerySuggestedAccountsArgs, 'first'>>;
-  homeFeed?: Resolver<ResolversTypes['PostConnection'], ParentType, ContextType, Partial<QueryHomeFeedArgs>>;
+  homeFeed?: Resolver<ResolversTypes['PostConnection'], ParentType, ContextType, RequireFields<QueryHomeFeedArgs, 'order'>>;
   favoritesFeed?: Resolver<ResolversTypes['PostConnection'], ParentType, ContextType, Partial<QueryFavoritesFeedArgs>>;
+  moderationQueue?: Resolver<ResolversTypes['ModerationCaseConnection'], ParentType, ContextType, Partial<QueryModerationQueueArgs>>;
+  moderationLog?: Resolver<ResolversTypes['ModerationActionConnection'], ParentType, ContextType, Partial<QueryModerationLogArgs>>;
+  openAppeals?: Resolver<Array<ResolversTypes['Appeal']>, ParentType, ContextType>;
   post?: Resolver<Maybe<ResolversTypes['Post']>, ParentType, ContextType, RequireFields<QueryPostArgs, 'id'>>;
 }>;
 
@@ -857,6 +1413,8 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   deleteComment?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteCommentArgs, 'id'>>;
   likeComment?: Resolver<ResolversTypes['Comment'], ParentType, ContextType, RequireFields<MutationLikeCommentArgs, 'id'>>;
   unlikeComment?: Resolver<ResolversTypes['Comment'], ParentType, ContextType, RequireFields<MutationUnlikeCommentArgs, 'id'>>;
+  markPostsSeen?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationMarkPostsSeenArgs, 'postIds'>>;
+  recordProfileVisit?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRecordProfileVisitArgs, 'userId'>>;
   addFavorite?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationAddFavoriteArgs, 'userId'>>;
   removeFavorite?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationRemoveFavoriteArgs, 'userId'>>;
   follow?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationFollowArgs, 'userId'>>;
@@ -866,12 +1424,38 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   removeFollower?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationRemoveFollowerArgs, 'userId'>>;
   block?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationBlockArgs, 'userId'>>;
   unblock?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUnblockArgs, 'userId'>>;
+  report?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationReportArgs, 'input'>>;
+  moderate?: Resolver<ResolversTypes['ModerationAction'], ParentType, ContextType, RequireFields<MutationModerateArgs, 'input'>>;
+  appeal?: Resolver<ResolversTypes['Appeal'], ParentType, ContextType, RequireFields<MutationAppealArgs, 'actionId' | 'text'>>;
+  appealSuspension?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationAppealSuspensionArgs, 'username' | 'password' | 'text'>>;
+  decideAppeal?: Resolver<ResolversTypes['Appeal'], ParentType, ContextType, RequireFields<MutationDecideAppealArgs, 'id' | 'grant'>>;
   createPost?: Resolver<ResolversTypes['Post'], ParentType, ContextType, RequireFields<MutationCreatePostArgs, 'input'>>;
   editPost?: Resolver<ResolversTypes['Post'], ParentType, ContextType, RequireFields<MutationEditPostArgs, 'input'>>;
   archivePost?: Resolver<ResolversTypes['Post'], ParentType, ContextType, RequireFields<MutationArchivePostArgs, 'id'>>;
   unarchivePost?: Resolver<ResolversTypes['Post'], ParentType, ContextType, RequireFields<MutationUnarchivePostArgs, 'id'>>;
   deletePost?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeletePostArgs, 'id'>>;
   setCommentsDisabled?: Resolver<ResolversTypes['Post'], ParentType, ContextType, RequireFields<MutationSetCommentsDisabledArgs, 'postId' | 'disabled'>>;
+  restrict?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationRestrictArgs, 'userId'>>;
+  unrestrict?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUnrestrictArgs, 'userId'>>;
+  mute?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationMuteArgs, 'userId' | 'posts' | 'stories'>>;
+  setHiddenWords?: Resolver<ResolversTypes['HiddenWords'], ParentType, ContextType, RequireFields<MutationSetHiddenWordsArgs, 'words' | 'useDefault'>>;
+  limitInteractions?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType, Partial<MutationLimitInteractionsArgs>>;
+  approveComment?: Resolver<ResolversTypes['Comment'], ParentType, ContextType, RequireFields<MutationApproveCommentArgs, 'id'>>;
+  beginTwoFactorSetup?: Resolver<ResolversTypes['TwoFactorSetup'], ParentType, ContextType, RequireFields<MutationBeginTwoFactorSetupArgs, 'password'>>;
+  confirmTwoFactorSetup?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, RequireFields<MutationConfirmTwoFactorSetupArgs, 'code'>>;
+  disableTwoFactor?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDisableTwoFactorArgs, 'password'>>;
+  regenerateRecoveryCodes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, RequireFields<MutationRegenerateRecoveryCodesArgs, 'password'>>;
+  completeTwoFactorLogIn?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationCompleteTwoFactorLogInArgs, 'challenge' | 'code'>>;
+  requestPasswordReset?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRequestPasswordResetArgs, 'login'>>;
+  resetPassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'token' | 'password'>>;
+  verifyEmail?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationVerifyEmailArgs, 'token'>>;
+  resendVerificationEmail?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  beginPasskeyRegistration?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<MutationBeginPasskeyRegistrationArgs, 'password'>>;
+  finishPasskeyRegistration?: Resolver<ResolversTypes['Passkey'], ParentType, ContextType, RequireFields<MutationFinishPasskeyRegistrationArgs, 'response'>>;
+  removePasskey?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemovePasskeyArgs, 'id' | 'password'>>;
+  beginPasskeyLogIn?: Resolver<ResolversTypes['PasskeyLogIn'], ParentType, ContextType, Partial<MutationBeginPasskeyLogInArgs>>;
+  finishPasskeyLogIn?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationFinishPasskeyLogInArgs, 'token' | 'response'>>;
+  revokeSession?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeSessionArgs, 'id'>>;
 }>;
 
 export type ViewerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = ResolversObject<{
@@ -881,6 +1465,15 @@ export type ViewerResolvers<ContextType = GraphQLContext, ParentType extends Res
   savedPosts?: Resolver<ResolversTypes['PostConnection'], ParentType, ContextType, Partial<ViewerSavedPostsArgs>>;
   archivedPosts?: Resolver<ResolversTypes['PostConnection'], ParentType, ContextType, Partial<ViewerArchivedPostsArgs>>;
   favorites?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
+  isModerator?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  moderationNotices?: Resolver<Array<ResolversTypes['ModerationNotice']>, ParentType, ContextType>;
+  hiddenWords?: Resolver<ResolversTypes['HiddenWords'], ParentType, ContextType>;
+  interactionsLimitedUntil?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  sessions?: Resolver<Array<ResolversTypes['Session']>, ParentType, ContextType>;
+  passkeys?: Resolver<Array<ResolversTypes['Passkey']>, ParentType, ContextType>;
+  emailVerified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  twoFactorEnabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  recoveryCodesLeft?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type UserResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = ResolversObject<{
@@ -906,6 +1499,9 @@ export type UserResolvers<ContextType = GraphQLContext, ParentType extends Resol
   followers?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, Partial<UserFollowersArgs>>;
   following?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, Partial<UserFollowingArgs>>;
   viewerFavorite?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  viewerRestricted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  viewerMutedPosts?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  viewerMutedStories?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -943,6 +1539,7 @@ export type CommentResolvers<ContextType = GraphQLContext, ParentType extends Re
   viewerHasLiked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   viewerCanDelete?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   replies?: Resolver<ResolversTypes['CommentConnection'], ParentType, ContextType, Partial<CommentRepliesArgs>>;
+  heldFor?: Resolver<Maybe<ResolversTypes['CommentHold']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -954,6 +1551,102 @@ export type CommentEdgeResolvers<ContextType = GraphQLContext, ParentType extend
 export type CommentConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CommentConnection'] = ResolversParentTypes['CommentConnection']> = ResolversObject<{
   edges?: Resolver<Array<ResolversTypes['CommentEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type ReportResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Report'] = ResolversParentTypes['Report']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['ReportReason'], ParentType, ContextType>;
+  details?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reporter?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type ModerationCaseResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ModerationCase'] = ResolversParentTypes['ModerationCase']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['ReportSubject'], ParentType, ContextType>;
+  subjectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  post?: Resolver<Maybe<ResolversTypes['ModeratedPost']>, ParentType, ContextType>;
+  comment?: Resolver<Maybe<ResolversTypes['ModeratedComment']>, ParentType, ContextType>;
+  account?: Resolver<ResolversTypes['ModeratedAccount'], ParentType, ContextType>;
+  reportCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reasons?: Resolver<Array<ResolversTypes['ReportReason']>, ParentType, ContextType>;
+  firstReportedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reports?: Resolver<Array<ResolversTypes['Report']>, ParentType, ContextType>;
+}>;
+
+export type ModeratedPostResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ModeratedPost'] = ResolversParentTypes['ModeratedPost']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  caption?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  photoUrls?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type ModeratedCommentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ModeratedComment'] = ResolversParentTypes['ModeratedComment']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type ModeratedAccountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ModeratedAccount'] = ResolversParentTypes['ModeratedAccount']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  username?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  isPrivate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  suspended?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  priorActions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ModerationCaseEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ModerationCaseEdge'] = ResolversParentTypes['ModerationCaseEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ModerationCase'], ParentType, ContextType>;
+}>;
+
+export type ModerationCaseConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ModerationCaseConnection'] = ResolversParentTypes['ModerationCaseConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ModerationCaseEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type ModerationActionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ModerationAction'] = ResolversParentTypes['ModerationAction']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  action?: Resolver<ResolversTypes['ModerationActionKind'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['ReportSubject'], ParentType, ContextType>;
+  subjectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  moderator?: Resolver<Maybe<ResolversTypes['ModeratedAccount']>, ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['ModeratedAccount'], ParentType, ContextType>;
+  note?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type ModerationActionEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ModerationActionEdge'] = ResolversParentTypes['ModerationActionEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ModerationAction'], ParentType, ContextType>;
+}>;
+
+export type ModerationActionConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ModerationActionConnection'] = ResolversParentTypes['ModerationActionConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ModerationActionEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type AppealResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Appeal'] = ResolversParentTypes['Appeal']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['AppealStatus'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  decisionNote?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  action?: Resolver<ResolversTypes['ModerationAction'], ParentType, ContextType>;
+}>;
+
+export type ModerationNoticeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ModerationNotice'] = ResolversParentTypes['ModerationNotice']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  action?: Resolver<ResolversTypes['ModerationActionKind'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['ReportSubject'], ParentType, ContextType>;
+  subjectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  note?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  appeal?: Resolver<Maybe<ResolversTypes['Appeal']>, ParentType, ContextType>;
+  canAppeal?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
 export type PostMediaResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PostMedia'] = ResolversParentTypes['PostMedia']> = ResolversObject<{
@@ -1003,6 +1696,37 @@ export type DeletePayloadResolvers<ContextType = GraphQLContext, ParentType exte
   deletedId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
+export type HiddenWordsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['HiddenWords'] = ResolversParentTypes['HiddenWords']> = ResolversObject<{
+  words?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  useDefault?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type TwoFactorSetupResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TwoFactorSetup'] = ResolversParentTypes['TwoFactorSetup']> = ResolversObject<{
+  secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  uri?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type SessionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Session'] = ResolversParentTypes['Session']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  device?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ip?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  lastUsedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  current?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type PasskeyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Passkey'] = ResolversParentTypes['Passkey']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  lastUsedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+}>;
+
+export type PasskeyLogInResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PasskeyLogIn'] = ResolversParentTypes['PasskeyLogIn']> = ResolversObject<{
+  token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  options?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   DateTime?: GraphQLScalarType;
   Node?: NodeResolvers<ContextType>;
@@ -1021,10 +1745,27 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   Comment?: CommentResolvers<ContextType>;
   CommentEdge?: CommentEdgeResolvers<ContextType>;
   CommentConnection?: CommentConnectionResolvers<ContextType>;
+  Report?: ReportResolvers<ContextType>;
+  ModerationCase?: ModerationCaseResolvers<ContextType>;
+  ModeratedPost?: ModeratedPostResolvers<ContextType>;
+  ModeratedComment?: ModeratedCommentResolvers<ContextType>;
+  ModeratedAccount?: ModeratedAccountResolvers<ContextType>;
+  ModerationCaseEdge?: ModerationCaseEdgeResolvers<ContextType>;
+  ModerationCaseConnection?: ModerationCaseConnectionResolvers<ContextType>;
+  ModerationAction?: ModerationActionResolvers<ContextType>;
+  ModerationActionEdge?: ModerationActionEdgeResolvers<ContextType>;
+  ModerationActionConnection?: ModerationActionConnectionResolvers<ContextType>;
+  Appeal?: AppealResolvers<ContextType>;
+  ModerationNotice?: ModerationNoticeResolvers<ContextType>;
   PostMedia?: PostMediaResolvers<ContextType>;
   Post?: PostResolvers<ContextType>;
   PostEdge?: PostEdgeResolvers<ContextType>;
   PostConnection?: PostConnectionResolvers<ContextType>;
   DeletePayload?: DeletePayloadResolvers<ContextType>;
+  HiddenWords?: HiddenWordsResolvers<ContextType>;
+  TwoFactorSetup?: TwoFactorSetupResolvers<ContextType>;
+  Session?: SessionResolvers<ContextType>;
+  Passkey?: PasskeyResolvers<ContextType>;
+  PasskeyLogIn?: PasskeyLogInResolvers<ContextType>;
 }>;
 

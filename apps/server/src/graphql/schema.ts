@@ -4,7 +4,10 @@ import { discoveryResolvers } from '../modules/discovery/resolvers';
 import { engagementResolvers } from '../modules/engagement/resolvers';
 import { feedResolvers } from '../modules/feed/resolvers';
 import { graphResolvers } from '../modules/graph/resolvers';
+import { moderationResolvers } from '../modules/moderation/resolvers';
 import { postsResolvers } from '../modules/posts/resolvers';
+import { safetyResolvers } from '../modules/safety/resolvers';
+import { securityResolvers } from '../modules/security/resolvers';
 import { visibleComment, visiblePost, visibleUser } from './access';
 import type { Resolvers } from './resolvers.generated';
 
@@ -39,6 +42,9 @@ export function assembleResolvers(): Resolvers {
     engagementResolvers,
     feedResolvers,
     discoveryResolvers,
+    moderationResolvers,
+    securityResolvers,
+    safetyResolvers,
   ];
   const merged: Record<string, Record<string, unknown>> = {};
   for (const resolvers of all) {

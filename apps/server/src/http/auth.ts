@@ -26,6 +26,28 @@ export function tokenOf(request: FastifyRequest): string | null {
   return request.cookies[SESSION_COOKIE] ?? null;
 }
 
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * CSRF: a state-changing request from a browser page on another site. Browsers send Origin with every
+ * POST (and Sec-Fetch-Site), so a request whose Origin is not this site's is refused, whatever it
+ * carries (a session cookie, or credentials for a log-in CSRF). Requests with a bearer token can't be
+ * forged by a page, and clients that send no Origin are not browsers.
+ */
+export function isCrossSiteWrite(
+  request: FastifyRequest,
+  siteOrigin: string | null,
+  options: { allowLocalhost?: boolean } = {},
+): boolean {
+  if (SAFE_METHODS.has(request.method) || request.headers.authorization) return false;
+  const origin = request.headers.origin;
+  if (!origin) return request.headers['sec-fetch-site'] === 'cross-site';
+  if (origin === 'null') return true;
+  if (options.allowLocalhost && /^https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/.test(origin)) return false;
+  const expected = siteOrigin ?? `${request.protocol}://${request.headers.host ?? ''}`;
+  return origin !== expected;
+}
+
 export async function resolveViewer(
   sessions: Sessions,
   request: FastifyRequest,

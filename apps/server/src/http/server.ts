@@ -6,7 +6,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } 
 import mercurius from 'mercurius';
 import type { Config } from '../config';
 import type { GraphQLContext } from '../graphql/context';
-import { assertCost, queryCost } from '../graphql/cost';
+import { assertCost, memoizedQueryCost } from '../graphql/cost';
 import { formatError, unwrapErrors } from '../graphql/errors';
 import { createLoaders } from '../graphql/loaders';
 import { assembleResolvers } from '../graphql/schema';
@@ -14,7 +14,7 @@ import { loadTypeDefs } from '../graphql/sdl';
 import type { Logger } from '../platform/logger';
 import type { Metrics } from '../platform/metrics';
 import type { Services } from '../services';
-import { clearSessionCookie, resolveViewer, setSessionCookie } from './auth';
+import { clearSessionCookie, isCrossSiteWrite, resolveViewer, setSessionCookie } from './auth';
 import { errorHandler } from './errors';
 import { registerStrictJson } from './json';
 import type { RateLimiter } from './rate-limit';
@@ -52,13 +52,28 @@ export async function createHttpServer(deps: {
   app.addHook('preClose', async () => {
     closing = true;
   });
+  const siteOrigin = config.publicUrl ? new URL(config.publicUrl).origin : null;
   app.addHook('onSend', async (_request, reply) => {
     if (closing) reply.header('connection', 'close');
+    // No framing (clickjacking), no MIME sniffing, no full URLs leaked to other sites.
+    reply.header('x-frame-options', 'DENY');
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'strict-origin-when-cross-origin');
+    if (!reply.hasHeader('content-security-policy')) {
+      reply.header('content-security-policy', "frame-ancestors 'none'; base-uri 'none'; object-src 'none'");
+    }
+    if (config.cookieSecure) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
   });
 
   app.decorateRequest('viewer', null);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    // In development the web dev server's proxy forwards its own localhost origin: allowed there.
+    if (isCrossSiteWrite(request, siteOrigin, { allowLocalhost: config.env === 'development' })) {
+      return reply.code(403).send({
+        errors: [{ message: 'Cross-site request refused', extensions: { code: 'FORBIDDEN' } }],
+      });
+    }
     request.viewer = await resolveViewer(services.sessions, request);
   });
   app.addHook('onResponse', async (request, reply) => {
@@ -88,6 +103,11 @@ export async function createHttpServer(deps: {
   });
 
   const publicBase = config.publicUrl?.replace(/\/$/, '') ?? '';
+  // One object for every request: image sources are remembered per URL builder (graphql/present.ts).
+  const urls: GraphQLContext['urls'] = {
+    media: (key) => `${publicBase}/media/${key}`,
+    post: (id) => `${publicBase}/p/${id}`,
+  };
   await app.register(mercurius, {
     schema: loadTypeDefs(),
     resolvers: assembleResolvers() as never,
@@ -107,10 +127,7 @@ export async function createHttpServer(deps: {
         set: (token, expiresAt) => setSessionCookie(reply, token, expiresAt, config.cookieSecure),
         clear: () => clearSessionCookie(reply, config.cookieSecure),
       },
-      urls: {
-        media: (key) => `${publicBase}/media/${key}`,
-        post: (id) => `${publicBase}/p/${id}`,
-      },
+      urls,
       rateLimit,
     }),
     errorFormatter: (execution, context) => {
@@ -118,7 +135,15 @@ export async function createHttpServer(deps: {
       const errors = unwrapErrors(execution.errors).map((error) => formatError(error, log));
       const validationOnly =
         execution.data == null && errors.every((e) => e.extensions?.code !== 'INTERNAL' && !e.path);
-      return { statusCode: validationOnly ? 400 : 200, response: { data: execution.data ?? null, errors } };
+      const tooLarge = errors.some((e) => e.extensions?.code === 'PAYLOAD_TOO_LARGE');
+      // Over a rate limit: the wait goes in Retry-After too; a request refused outright is a 429.
+      const limited = errors.find((e) => e.extensions?.code === 'RATE_LIMITED');
+      const retryAfter = limited?.extensions?.retryAfterSeconds;
+      if (typeof retryAfter === 'number') context.reply?.header('retry-after', String(retryAfter));
+      return {
+        statusCode: tooLarge ? 413 : limited && execution.data == null ? 429 : validationOnly ? 400 : 200,
+        response: { data: execution.data ?? null, errors },
+      };
     },
   });
   app.graphql.addHook('preExecution', async (schema, document, context) => {
@@ -127,7 +152,15 @@ export async function createHttpServer(deps: {
     const body = context.reply.request.body as
       | { variables?: Record<string, unknown>; operationName?: string }
       | undefined;
-    assertCost(queryCost(schema, document, body?.variables, body?.operationName), config.graphql.maxCost);
+    const cost = memoizedQueryCost(schema, document, body?.variables, body?.operationName);
+    assertCost(cost, config.graphql.maxCost);
+    // Expensive queries spend a per-minute budget, per account (or per address when signed out).
+    const viewer = (context as unknown as { viewer?: { userId: string } | null }).viewer;
+    await rateLimit(
+      'queryCost',
+      viewer ? `u:${viewer.userId}` : `ip:${context.reply.request.ip}`,
+      Math.max(1, cost),
+    );
   });
   return app;
 }

@@ -13,6 +13,7 @@ export type Subsystem =
   | 'blobs'
   | 'media'
   | 'seed'
+  | 'ranking'
   | 'jobs';
 
 export function createLogger(level: string): Logger {

@@ -49,6 +49,9 @@ export async function seedDemoIfEmpty(glimpse: Glimpse, logger: Logger): Promise
   );
 }
 
+/** The demo account that moderates (its password is the demo password, like everyone's). */
+export const DEMO_ADMIN = 'maya.okafor';
+
 /** Creates the whole community and waits for its photos and avatars to be processed. */
 export async function seedDemo(glimpse: Glimpse): Promise<DemoSummary> {
   const { services } = glimpse;
@@ -60,6 +63,10 @@ export async function seedDemo(glimpse: Glimpse): Promise<DemoSummary> {
   // Photos and avatars render on the job queue (at its configured concurrency) while we engaged.
   await glimpse.jobsIdle();
   await backdate(glimpse, postIds, random);
+  // The community's admin, so the moderation queue can be tried out.
+  await glimpse.platform.db.query(`/* demoAdmin */ update users set role = 'admin' where username = $1`, [
+    DEMO_ADMIN,
+  ]);
   return { users: ids.size, posts: postIds.length, photos, follows, pendingRequests, ...engagement };
 }
 

@@ -206,6 +206,7 @@ export async function startCluster(options: { apis: number }): Promise<Cluster> 
     cleanups.push(s3.stop);
 
     const databaseUrl = `postgres://postgres@127.0.0.1:5432/${tag}`;
+    const secretKeys = `cluster:${randomBytes(32).toString('base64')}`;
     const env = (role: Role, name: string, port: number | null): NodeJS.ProcessEnv => ({
       PATH: process.env.PATH,
       HOME: process.env.HOME,
@@ -216,6 +217,9 @@ export async function startCluster(options: { apis: number }): Promise<Cluster> 
       // Behind the test's nginx on loopback: believe its X-Forwarded-For, and nobody else's.
       TRUST_PROXY: '127.0.0.1',
       GLIMPSE_DATA_DIR: path.join(dir, name),
+      // Every process shares the keys for secrets at rest and CAPTCHA signatures, as a deployment must.
+      SECRET_KEYS: secretKeys,
+      CAPTCHA_MAX_COUNTER: '50',
       LOG_LEVEL: 'warn',
       HOST: '127.0.0.1',
       PORT: String(port ?? 0),

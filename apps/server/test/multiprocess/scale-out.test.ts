@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 import { createLogger } from '../../src/platform/logger';
 import type { TimelineStore } from '../../src/platform/timelines/port';
 import { createRedisTimelines } from '../../src/platform/timelines/redis';
+import { solvedCaptcha } from '../support/captcha';
 import { Api } from '../support/client';
 import { PASSWORD, photo } from '../support/seed';
 import { SERVICES } from '../support/services';
@@ -21,7 +22,7 @@ import { holdRequest, multipartPhoto } from './held-request';
 const SIGN_UP = `mutation($input: SignUpInput!) { signUp(input: $input) { token viewer { user { id } } } }`;
 const VIEWER = '{ viewer { user { id } } }';
 const FOLLOW = 'mutation($id: ID!) { follow(userId: $id) { viewerFollowState } }';
-const HOME_FEED = '{ homeFeed(first: 50) { edges { node { id } } } }';
+const HOME_FEED = '{ homeFeed(first: 50, order: CHRONOLOGICAL) { edges { node { id } } } }';
 const CREATE_POST = 'mutation($input: CreatePostInput!) { createPost(input: $input) { id } }';
 
 interface Account {
@@ -35,7 +36,12 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function signUp(api: Api, name: string): Promise<Account> {
   const username = `${name}_${randomBytes(3).toString('hex')}`;
   const data = await api.ok<{ signUp: { token: string; viewer: { user: { id: string } } } }>(SIGN_UP, {
-    input: { username, email: `${username}@example.test`, password: PASSWORD },
+    input: {
+      username,
+      email: `${username}@example.test`,
+      password: PASSWORD,
+      captcha: await solvedCaptcha(api.url),
+    },
   });
   return { id: data.signUp.viewer.user.id, token: data.signUp.token };
 }

@@ -7,6 +7,8 @@ export interface GqlError {
     field?: string;
     fieldErrors?: { field: string; message: string }[];
     reason?: string;
+    challenge?: string;
+    retryAfterSeconds?: number;
   };
 }
 

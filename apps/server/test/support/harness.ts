@@ -53,6 +53,8 @@ export async function startServer(
     NODE_ENV: 'test',
     PORT: '0',
     HOST: '127.0.0.1',
+    // A real proof-of-work CAPTCHA, made cheap: the test client solves it on every sign-up.
+    CAPTCHA_MAX_COUNTER: '50',
     ...options.env,
   };
   let config: Config;

@@ -1,4 +1,5 @@
 import sharp from 'sharp';
+import { solvedCaptcha } from './captcha';
 import type { Api } from './client';
 import type { TestServer } from './harness';
 
@@ -47,7 +48,14 @@ export function createSeed(server: TestServer, api: Api) {
     const username = name ?? `user${counter}_${Date.now().toString(36)}`;
     const data = await api.ok<{ signUp: { token: string; viewer: { user: { id: string } } } }>(
       `mutation($input: SignUpInput!) { signUp(input: $input) { token viewer { user { id } } } }`,
-      { input: { username, email: `${username}@example.test`, password: PASSWORD } },
+      {
+        input: {
+          username,
+          email: `${username}@example.test`,
+          password: PASSWORD,
+          captcha: await solvedCaptcha(api.url),
+        },
+      },
     );
     const token = data.signUp.token;
     const id = data.signUp.viewer.user.id;

@@ -22,6 +22,8 @@ const PATHS = {
   carousel: 'M7 3h14v14H7zM3 7v14h14',
   camera: 'M3 8h4l2-3h6l2 3h4v12H3zM12 17a4 4 0 1 0 0-8 4 4 0 0 0 0 8Z',
   logout: 'M15 3h5v18h-5M10 17l5-5-5-5M15 12H3',
+  shield: 'M12 2.5 4 5.5v6c0 4.9 3.4 9 8 10.5 4.6-1.5 8-5.6 8-10.5v-6Z',
+  star: 'm12 2.6 2.9 5.9 6.5.94-4.7 4.6 1.1 6.5L12 17.5l-5.8 3.05 1.1-6.5-4.7-4.6 6.5-.94Z',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -4,6 +4,7 @@ import { Link, useLocation } from 'wouter';
 import { Avatar } from '../components/Avatar';
 import { Icon, type IconName } from '../components/Icon';
 import { Toasts } from '../components/post/toast';
+import { useHasNewNotice } from '../features/settings/noticesSeen';
 import { graphql } from '../graphql';
 import { forgetOfflineCache } from '../lib/client';
 import { useViewer } from '../lib/viewer';
@@ -45,8 +46,9 @@ function NavItem({
  */
 export function Shell({ children }: { children: ReactNode }) {
   const [location] = useLocation();
-  const { viewer } = useViewer();
+  const { viewer, isModerator, latestNoticeAt } = useViewer();
   const [, logOut] = useMutation(LogOutMutation);
+  const newNotice = useHasNewNotice(latestNoticeAt) && location !== '/accounts/status';
 
   return (
     <div className={styles.shell}>
@@ -81,6 +83,14 @@ export function Shell({ children }: { children: ReactNode }) {
             label="Requests"
             active={location === '/accounts/requests'}
           />
+          {isModerator && (
+            <NavItem
+              href="/admin/moderation"
+              icon="shield"
+              label="Moderation"
+              active={location.startsWith('/admin/moderation')}
+            />
+          )}
           <Link
             href={`/${viewer.username}`}
             className={`${styles.item} ${location === `/${viewer.username}` ? styles.active : ''}`}
@@ -108,6 +118,14 @@ export function Shell({ children }: { children: ReactNode }) {
         </nav>
       )}
       <main id="main" className={`${styles.main} ${viewer ? styles.withRail : ''}`}>
+        {viewer && newNotice && (
+          <div className={styles.notice}>
+            <p>We took action on your account or something you shared.</p>
+            <Link href="/accounts/status" className="link-button">
+              See account status
+            </Link>
+          </div>
+        )}
         {children}
       </main>
       <Toasts />

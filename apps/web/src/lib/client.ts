@@ -7,8 +7,10 @@ import { Client, type Exchange, fetchExchange, makeOperation, mapExchange } from
 import { authCache } from '../features/auth/cache';
 import { createCache } from '../features/create/cache';
 import { feedCache } from '../features/feed/cache';
+import { moderationCache } from '../features/moderation/cache';
 import { postCache } from '../features/post/cache';
 import { profileCache } from '../features/profile/cache';
+import { settingsCache } from '../features/settings/cache';
 import { mergeParts } from './cache-parts';
 
 // Without IndexedDB (component tests in a bare DOM, some private modes) the cache lives in memory only.
@@ -65,9 +67,22 @@ export function createClient(): Client {
       PostEdge: () => null,
       CommentConnection: () => null,
       CommentEdge: () => null,
+      TwoFactorSetup: () => null,
+      HiddenWords: () => null,
+      PasskeyLogIn: () => null,
+      ModerationCaseConnection: () => null,
+      ModerationCaseEdge: () => null,
+      ModerationActionConnection: () => null,
+      ModerationActionEdge: () => null,
     },
     resolvers: {
-      Query: { homeFeed: relayPagination() },
+      // homeFeed's pages are joined per order (Home, Following): relayPagination keys by the other arguments.
+      Query: {
+        homeFeed: relayPagination(),
+        favoritesFeed: relayPagination(),
+        moderationQueue: relayPagination(),
+        moderationLog: relayPagination(),
+      },
       User: { posts: relayPagination(), followers: relayPagination(), following: relayPagination() },
       Viewer: {
         savedPosts: relayPagination(),
@@ -77,7 +92,15 @@ export function createClient(): Client {
       Post: { comments: relayPagination(), likers: relayPagination() },
       Comment: { replies: relayPagination() },
     },
-    ...mergeParts([authCache, feedCache, postCache, createCache, profileCache]),
+    ...mergeParts([
+      authCache,
+      feedCache,
+      postCache,
+      createCache,
+      profileCache,
+      settingsCache,
+      moderationCache,
+    ]),
   };
   return new Client({
     url: '/graphql',

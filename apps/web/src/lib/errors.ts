@@ -7,6 +7,10 @@ interface ApiExtensions {
   code?: string;
   field?: string;
   fieldErrors?: { field: string; message: string }[];
+  /** Why a log-in stopped short: CAPTCHA_REQUIRED, TWO_FACTOR_REQUIRED, SUSPENDED. */
+  reason?: string;
+  /** With TWO_FACTOR_REQUIRED: the token that completeTwoFactorLogIn finishes. */
+  challenge?: string;
 }
 
 export function fieldErrorsOf(error: CombinedError | undefined): FieldErrors {
@@ -22,6 +26,12 @@ export function fieldErrorsOf(error: CombinedError | undefined): FieldErrors {
 
 export function errorCode(error: CombinedError | undefined): string | undefined {
   return (error?.graphQLErrors[0]?.extensions as ApiExtensions | undefined)?.code;
+}
+
+/** The first error's `extensions.reason` and `extensions.challenge`, when the API gave them. */
+export function errorReason(error: CombinedError | undefined): { reason?: string; challenge?: string } {
+  const ext = error?.graphQLErrors[0]?.extensions as ApiExtensions | undefined;
+  return { reason: ext?.reason, challenge: ext?.challenge };
 }
 
 /** A sentence to show when no field claims the error. */

@@ -12,6 +12,16 @@ export const ViewerQuery = graphql(`
         isPrivate
         avatar { thumbhash sources { url width format } }
       }
+      isModerator
+    }
+  }
+`);
+
+/** The latest moderation notice's time, asked of the server on every load (see ViewerProvider). */
+const LatestNoticeQuery = graphql(`
+  query LatestNotice {
+    viewer {
+      moderationNotices { id createdAt }
     }
   }
 `);
@@ -21,17 +31,35 @@ export type ViewerUser = NonNullable<ResultOf<typeof ViewerQuery>['viewer']>['us
 interface ViewerState {
   viewer: ViewerUser | null;
   loading: boolean;
+  /** Whether the moderation screens are open to this account. */
+  isModerator: boolean;
+  /** When moderators last acted on this account or its content (for the "new notice" banner). */
+  latestNoticeAt: string | null;
   refresh: () => void;
 }
 
-const ViewerContext = createContext<ViewerState>({ viewer: null, loading: true, refresh: () => {} });
+const ViewerContext = createContext<ViewerState>({
+  viewer: null,
+  loading: true,
+  isModerator: false,
+  latestNoticeAt: null,
+  refresh: () => {},
+});
 
 /** Who is logged in, from the session cookie; refreshed after log-in, sign-up and log-out. */
 export function ViewerProvider({ children }: { children: ReactNode }) {
   const [result, reexecute] = useQuery({ query: ViewerQuery });
+  // A notice arrives while the person is away; the copy of the cache restored offline can't know of it.
+  const [notices] = useQuery({
+    query: LatestNoticeQuery,
+    requestPolicy: 'network-only',
+    pause: !result.data?.viewer,
+  });
   const state: ViewerState = {
     viewer: result.data?.viewer?.user ?? null,
     loading: result.fetching && !result.data,
+    isModerator: result.data?.viewer?.isModerator ?? false,
+    latestNoticeAt: notices.data?.viewer?.moderationNotices?.[0]?.createdAt ?? null,
     refresh: () => reexecute({ requestPolicy: 'network-only' }),
   };
   return <ViewerContext.Provider value={state}>{children}</ViewerContext.Provider>;

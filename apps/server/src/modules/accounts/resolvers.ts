@@ -1,9 +1,19 @@
+import { AppError } from '../../errors';
 import { canSeeContentOf, requireViewer, visibleUser } from '../../graphql/access';
 import type { GraphQLContext } from '../../graphql/context';
 import { pageArgs } from '../../graphql/keyset';
-import { emptyConnection, imageSources, postConnection, userConnection } from '../../graphql/present';
+import {
+  emptyConnection,
+  entitiesOf,
+  imageSources,
+  postConnection,
+  userConnection,
+} from '../../graphql/present';
 import type { Resolvers } from '../../graphql/resolvers.generated';
-import { parseEntities } from '../text/entities';
+
+/** Failed log-ins from one address within the window before a CAPTCHA is required too. */
+const LOG_IN_FAILURES_BEFORE_CAPTCHA = 3;
+const LOG_IN_FAILURE_WINDOW_SECONDS = 15 * 60;
 
 export const accountsResolvers: Resolvers = {
   Query: {
@@ -52,11 +62,15 @@ export const accountsResolvers: Resolvers = {
   },
   User: {
     displayName: (u) => u.display_name,
-    bioEntities: (u) => parseEntities(u.bio),
+    bioEntities: (u) => entitiesOf(u.bio),
     avatar: (u) => u.avatar,
     isPrivate: (u) => u.is_private,
     isVerified: (u) => u.is_verified,
-    followerCount: (u) => u.follower_count,
+    // Followers flagged as fake don't count in what others see; the owner sees the raw number.
+    followerCount: (u, _, ctx) =>
+      ctx.viewer?.userId === u.id
+        ? u.follower_count
+        : Math.max(0, u.follower_count - (u.flagged_follower_count || 0)),
     followingCount: (u) => u.following_count,
     postCount: (u) => u.post_count,
     createdAt: (u) => u.created_at,
@@ -117,12 +131,51 @@ export const accountsResolvers: Resolvers = {
   Mutation: {
     signUp: async (_, { input }, ctx) => {
       await ctx.rateLimit('signUp', ctx.request.ip);
+      await ctx.services.captcha.verify(input.captcha, 'captcha');
       const user = await ctx.services.accounts.signUp(input);
+      await ctx.services.recovery.sendVerification(user.id);
       return startSession(ctx, user.id);
     },
     logIn: async (_, { input }, ctx) => {
       await ctx.rateLimit('logIn', ctx.request.ip);
-      const user = await ctx.services.accounts.logIn(input.login, input.password);
+      // After a few failures from this address, a CAPTCHA too (credential stuffing costs CPU per try).
+      const failures = `loginfail:${ctx.request.ip}`;
+      if (Number((await ctx.services.cache.get(failures)) ?? 0) >= LOG_IN_FAILURES_BEFORE_CAPTCHA) {
+        if (!input.captcha) {
+          throw new AppError('BAD_USER_INPUT', 'Please confirm you are not a robot', {
+            field: 'captcha',
+            fieldErrors: [{ field: 'captcha', message: 'Please confirm you are not a robot' }],
+            reason: 'CAPTCHA_REQUIRED',
+          });
+        }
+        await ctx.services.captcha.verify(input.captcha, 'captcha');
+      }
+      const user = await ctx.services.accounts
+        .logIn(input.login, input.password)
+        .catch(async (error: unknown) => {
+          if (error instanceof AppError && error.code === 'BAD_USER_INPUT') {
+            await ctx.services.cache.incr(failures, LOG_IN_FAILURE_WINDOW_SECONDS);
+          }
+          throw error;
+        });
+      if (await ctx.services.moderation.isSuspended(user.id)) {
+        throw new AppError(
+          'FORBIDDEN',
+          'Your account has been suspended for going against our community guidelines. You can appeal.',
+          { reason: 'SUSPENDED' },
+        );
+      }
+      if (await ctx.services.twoFactor.isEnabled(user.id)) {
+        // The password was right; a code from the authenticator app finishes the log-in.
+        throw new AppError('UNAUTHENTICATED', 'Enter the 6-digit code from your authenticator app', {
+          reason: 'TWO_FACTOR_REQUIRED',
+          challenge: await ctx.services.twoFactor.challenge(user.id),
+        });
+      }
+      await ctx.services.recovery.noticeLogIn(user.id, {
+        userAgent: ctx.request.userAgent,
+        ip: ctx.request.ip,
+      });
       return startSession(ctx, user.id);
     },
     logOut: async (_, __, ctx) => {
@@ -163,7 +216,7 @@ export const accountsResolvers: Resolvers = {
   },
 };
 
-async function startSession(ctx: GraphQLContext, userId: string) {
+export async function startSession(ctx: GraphQLContext, userId: string) {
   const { token, expiresAt } = await ctx.services.sessions.create(userId, ctx.request);
   ctx.session.set(token, expiresAt);
   return { token, expiresAt, userId };

@@ -29,11 +29,15 @@ export interface UserRow {
   following_count: number;
   post_count: number;
   created_at: Date;
+  /** Set while a moderator has suspended the account: it and everything it made disappear. */
+  suspended_at: Date | null;
+  /** Followers flagged as fake (bought): left out of the count others see. */
+  flagged_follower_count: number;
 }
 
 /** Columns of UserRow: every public read selects exactly these (never email or password hash). */
 export const USER_COLUMNS =
-  'id, username, display_name, bio, website, avatar, is_private, is_verified, follower_count, following_count, post_count, created_at';
+  'id, username, display_name, bio, website, avatar, is_private, is_verified, follower_count, following_count, post_count, created_at, suspended_at, flagged_follower_count';
 
 export interface SessionRow {
   id: string;

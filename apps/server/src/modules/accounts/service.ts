@@ -1,11 +1,9 @@
 import { AppError, badInput, FieldErrors, notFound } from '../../errors';
-import type { Cache } from '../../platform/cache/port';
-import { readThrough } from '../../platform/cache/read-through';
+import { type Hydration, readThrough } from '../../platform/cache/read-through';
 import type { Db, Queryable } from '../../platform/db';
 import { isUniqueViolation } from '../../platform/db/errors';
-import type { Logger } from '../../platform/logger';
 import { cleanText } from '../text/validate';
-import { hashPassword, verifyPassword } from './passwords';
+import { hashPassword, needsRehash, verifyPassword } from './passwords';
 import { type StoredImage, USER_COLUMNS, type UserRow } from './rows';
 import {
   bioProblem,
@@ -50,14 +48,16 @@ export interface Accounts {
 
 /** Hydration goes through the cache: profiles are read on every page and written rarely. */
 const USER_TTL_SECONDS = 60;
+/** In-process copies: invalidated through the bus, this only bounds a lost invalidation. */
+const NEAR_TTL_SECONDS = 10;
 
-export function createAccounts(db: Db, hydration: { cache: Cache; logger: Logger }): Accounts {
+export function createAccounts(db: Db, hydration: Hydration): Accounts {
   const cached = readThrough<UserRow>({
-    cache: hydration.cache,
-    logger: hydration.logger,
+    ...hydration,
     namespace: 'user',
     ttlSeconds: USER_TTL_SECONDS,
-    dates: ['created_at'],
+    nearTtlSeconds: NEAR_TTL_SECONDS,
+    dates: ['created_at', 'suspended_at'],
     fetch: (ids) =>
       db.query<UserRow>(`/* usersByIds */ select ${USER_COLUMNS} from users where id = any($1::bigint[])`, [
         ids,
@@ -102,7 +102,10 @@ export function createAccounts(db: Db, hydration: { cache: Cache; logger: Logger
 
     async logIn(login, password) {
       const trimmed = login.trim();
-      if (trimmed === '' || !trimmed.isWellFormed()) throw badInput('login', 'Enter your username or email');
+      // NUL can't be stored or looked up in PostgreSQL: such a login can't exist.
+      if (trimmed === '' || !trimmed.isWellFormed() || trimmed.includes('\u0000')) {
+        throw badInput('login', 'Enter your username or email');
+      }
       if (!password) throw badInput('password', 'Enter your password');
       const isEmail = trimmed.includes('@');
       const key = isEmail ? normalizeEmail(trimmed) : normalizeUsername(trimmed);
@@ -112,6 +115,13 @@ export function createAccounts(db: Db, hydration: { cache: Cache; logger: Logger
       );
       const ok = await verifyPassword(row?.password_hash ?? null, password);
       if (!row || !ok) throw badInput('password', 'Incorrect username, email or password');
+      // Parameters raised in configuration since this hash was made: upgrade it now that we have the password.
+      if (needsRehash(row.password_hash)) {
+        await db.query(
+          '/* rehashPassword */ update users set password_hash = $2 where id = $1 and password_hash = $3',
+          [row.id, await hashPassword(password), row.password_hash],
+        );
+      }
       const { password_hash: _omit, ...user } = row;
       return user;
     },

@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { Cache } from '../../platform/cache/port';
 import type { Db } from '../../platform/db';
+import type { Logger } from '../../platform/logger';
 import type { SessionRow } from './rows';
 
 /**
@@ -14,16 +16,86 @@ export interface Sessions {
   /** The live session for a token, or null; touches last-used at most once a minute. */
   resolve(token: string): Promise<{ sessionId: string; userId: string } | null>;
   revoke(sessionId: string): Promise<void>;
+  /** A person's live sessions, most recently used first. */
+  listOf(userId: string): Promise<SessionSummary[]>;
+  /** Revokes one of the person's own sessions; false when it isn't theirs (or is gone). */
+  revokeOwn(userId: string, sessionId: string): Promise<boolean>;
   revokeAllOf(userId: string, options?: { except?: string }): Promise<void>;
 }
 
+export interface SessionSummary {
+  id: string;
+  user_agent: string | null;
+  ip: string | null;
+  created_at: Date;
+  last_used_at: Date;
+}
+
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+const TOUCH_EVERY_MS = 60_000;
+/**
+ * Every request resolves its session, so live sessions are kept in the cache, keyed by the token's
+ * hash. Revocation deletes the key with the row; the short TTL bounds how long a missed deletion (a
+ * request on another process that read the row just before it was deleted) keeps a revoked session usable.
+ */
+const SESSION_TTL_SECONDS = 60;
+
+/** A cached session: epoch milliseconds, so no date parsing per request. */
+interface CachedSession {
+  id: string;
+  userId: string;
+  expiresAt: number;
+  lastUsedAt: number;
+}
 
 export function hashToken(token: string): Buffer {
   return createHash('sha256').update(token).digest();
 }
 
-export function createSessions(db: Db, options: { ttlDays: number }): Sessions {
+export function createSessions(db: Db, options: { ttlDays: number; cache: Cache; logger: Logger }): Sessions {
+  const { cache, logger } = options;
+  // The drivers return bytea as a Buffer (pg) or a plain Uint8Array (PGlite).
+  const keyOf = (tokenHash: Uint8Array) => `session:${Buffer.from(tokenHash).toString('base64url')}`;
+
+  // A session revoked while this process was reading it must not be written back.
+  const revokedAt = new Map<string, number>();
+  const remember = async (tokenHash: Buffer, session: CachedSession, readAt: number) => {
+    const key = keyOf(tokenHash);
+    if ((revokedAt.get(key) ?? -1) >= readAt) return;
+    const ttl = Math.min(SESSION_TTL_SECONDS, Math.floor((session.expiresAt - Date.now()) / 1000));
+    if (ttl < 1) return;
+    await cache
+      .set(key, JSON.stringify(session), ttl)
+      .catch((error: unknown) => logger.warn({ err: error }, 'session cache write failed'));
+  };
+  const forget = async (tokenHashes: readonly Uint8Array[]) => {
+    if (tokenHashes.length === 0) return;
+    const keys = tokenHashes.map(keyOf);
+    if (revokedAt.size > 10_000) revokedAt.clear();
+    const now = performance.now();
+    for (const key of keys) revokedAt.set(key, now);
+    await cache.del(...keys);
+  };
+  const cached = async (tokenHash: Buffer): Promise<CachedSession | null> => {
+    try {
+      const json = await cache.get(keyOf(tokenHash));
+      return json ? (JSON.parse(json) as CachedSession) : null;
+    } catch (error) {
+      logger.warn({ err: error }, 'session cache read failed; reading the database');
+      return null;
+    }
+  };
+
+  /** Touches last-used; null when the row is gone (revoked where the cache could not be told). */
+  const touch = async (session: CachedSession): Promise<CachedSession | null> => {
+    const [row] = await db.query<{ last_used_at: Date }>(
+      `/* touchSession */ update sessions set last_used_at = now() where id = $1 and expires_at > now()
+       returning last_used_at`,
+      [session.id],
+    );
+    return row ? { ...session, lastUsedAt: row.last_used_at.getTime() } : null;
+  };
+
   return {
     async create(userId, meta) {
       const token = randomBytes(32).toString('base64url');
@@ -37,25 +109,70 @@ export function createSessions(db: Db, options: { ttlDays: number }): Sessions {
     },
     async resolve(token) {
       if (!TOKEN_PATTERN.test(token)) return null;
-      const [row] = await db.query<SessionRow & { stale: boolean }>(
-        `/* sessionByToken */ select id, user_id, expires_at, last_used_at, last_used_at < now() - interval '1 minute' as stale
-         from sessions where token_hash = $1 and expires_at > now()`,
-        [hashToken(token)],
-      );
-      if (!row) return null;
-      if (row.stale) {
-        await db.query('/* touchSession */ update sessions set last_used_at = now() where id = $1', [row.id]);
+      const tokenHash = hashToken(token);
+      const readAt = performance.now();
+      let session = await cached(tokenHash);
+      if (session && session.expiresAt <= Date.now()) {
+        await forget([tokenHash]);
+        return null;
       }
-      return { sessionId: row.id, userId: row.user_id };
+      if (!session) {
+        const [row] = await db.query<SessionRow>(
+          `/* sessionByToken */ select id, user_id, expires_at, last_used_at
+           from sessions where token_hash = $1 and expires_at > now()`,
+          [tokenHash],
+        );
+        if (!row) return null;
+        session = {
+          id: row.id,
+          userId: row.user_id,
+          expiresAt: row.expires_at.getTime(),
+          lastUsedAt: row.last_used_at.getTime(),
+        };
+        if (Date.now() - session.lastUsedAt < TOUCH_EVERY_MS) {
+          await remember(tokenHash, session, readAt);
+          return { sessionId: session.id, userId: session.userId };
+        }
+      }
+      if (Date.now() - session.lastUsedAt >= TOUCH_EVERY_MS) {
+        session = await touch(session);
+        if (!session) {
+          await forget([tokenHash]);
+          return null;
+        }
+        await remember(tokenHash, session, readAt);
+      }
+      return { sessionId: session.id, userId: session.userId };
     },
     async revoke(sessionId) {
-      await db.query('/* revokeSession */ delete from sessions where id = $1', [sessionId]);
+      const rows = await db.query<{ token_hash: Uint8Array }>(
+        '/* revokeSession */ delete from sessions where id = $1 returning token_hash',
+        [sessionId],
+      );
+      await forget(rows.map((r) => r.token_hash));
+    },
+    async listOf(userId) {
+      return db.query<SessionSummary>(
+        `/* sessionsOfUser */ select id::text, user_agent, ip, created_at, last_used_at from sessions
+         where user_id = $1 and expires_at > now() order by last_used_at desc, id desc limit 100`,
+        [userId],
+      );
+    },
+    async revokeOwn(userId, sessionId) {
+      const rows = await db.query<{ token_hash: Uint8Array }>(
+        '/* revokeOwnSession */ delete from sessions where id = $1 and user_id = $2 returning token_hash',
+        [sessionId, userId],
+      );
+      await forget(rows.map((r) => r.token_hash));
+      return rows.length > 0;
     },
     async revokeAllOf(userId, opts = {}) {
-      await db.query(
-        '/* revokeSessionsOfUser */ delete from sessions where user_id = $1 and id <> coalesce($2::bigint, 0)',
+      const rows = await db.query<{ token_hash: Uint8Array }>(
+        `/* revokeSessionsOfUser */ delete from sessions where user_id = $1 and id <> coalesce($2::bigint, 0)
+         returning token_hash`,
         [userId, opts.except ?? null],
       );
+      await forget(rows.map((r) => r.token_hash));
     },
   };
 }

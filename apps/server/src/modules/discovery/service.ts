@@ -27,6 +27,9 @@ export function cleanQuery(raw: string): string {
   return raw.normalize('NFKC').trim().toLowerCase().replace(/^[@#]/, '');
 }
 
+/** Public posts counted per tag in search; beyond this the stored total stands in. */
+const PUBLIC_COUNT_CAP = 1000;
+
 export function createDiscovery(db: Db): Discovery {
   return {
     async searchAccounts(viewerId, raw, limit) {
@@ -52,9 +55,25 @@ export function createDiscovery(db: Db): Discovery {
       const query = cleanQuery(raw);
       if (query === '') return [];
       return db.query<HashtagRow>(
-        `/* searchHashtags */ select id, name, post_count from (
+        // Only tags on public, visible posts, counted over those posts (capped: past the cap the stored
+        // total is shown), so a tag used only by private accounts can't be found, as on Instagram.
+        `/* searchHashtags */ select h.id, h.name,
+           case when c.n >= ${PUBLIC_COUNT_CAP} then h.post_count else c.n end as post_count
+         from (
            select id, name, post_count from hashtags where name like $1 and post_count > 0 order by name limit 100
-         ) h order by (h.name = $2) desc, h.post_count desc, h.name limit $3`,
+         ) h
+         cross join lateral (
+           select count(*)::int as n from (
+             select 1 from post_hashtags ph
+             join posts p on p.id = ph.post_id
+             join users u on u.id = p.author_id
+             where ph.hashtag_id = h.id and p.status = 'ready' and p.archived_at is null
+               and not u.is_private and u.suspended_at is null
+             limit ${PUBLIC_COUNT_CAP}
+           ) visible
+         ) c
+         where c.n > 0
+         order by (h.name = $2) desc, post_count desc, h.name limit $3`,
         [likePrefix(query), query, limit],
       );
     },

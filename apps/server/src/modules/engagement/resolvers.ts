@@ -1,5 +1,6 @@
-import { forbidden, notFound } from '../../errors';
+import { forbidden, isId, notFound } from '../../errors';
 import {
+  limitAction,
   presentActors,
   presentComments,
   requirePost,
@@ -8,9 +9,9 @@ import {
 } from '../../graphql/access';
 import type { GraphQLContext } from '../../graphql/context';
 import { pageArgs, toConnection } from '../../graphql/keyset';
+import { entitiesOf } from '../../graphql/present';
 import type { Resolvers } from '../../graphql/resolvers.generated';
 import { canComment, canDeleteComment, canLike } from '../policy/policy';
-import { parseEntities } from '../text/entities';
 import type { CommentRow } from './service';
 
 /** A comment the viewer may see: on a visible post, by an author not in a block relation with the viewer. */
@@ -22,21 +23,23 @@ async function requireComment(ctx: GraphQLContext, id: string) {
 
 async function freshPost(ctx: GraphQLContext, id: string) {
   ctx.loaders.post.clear(id);
-  ctx.loaders.viewerLiked.clear(id);
-  ctx.loaders.viewerSaved.clear(id);
+  ctx.loaders.viewerPost.clear(id);
   return (await requirePost(ctx, id)).post;
 }
 
 async function freshComment(ctx: GraphQLContext, id: string): Promise<CommentRow> {
   ctx.loaders.comment.clear(id);
   ctx.loaders.viewerLikedComment.clear(id);
-  return (await requireComment(ctx, id)).comment;
+  const { comment } = await requireComment(ctx, id);
+  // Its post's facts hold the viewer's likes of the preview comments.
+  ctx.loaders.viewerPost.clear(comment.post_id);
+  return comment;
 }
 
 export const engagementResolvers: Resolvers = {
   Post: {
     likePreview: async (p, _, ctx) => {
-      const userId = await ctx.loaders.likePreview.load(p.id);
+      const userId = (await ctx.loaders.viewerPost.load(p.id)).likedBy;
       return userId ? ((await presentActors(ctx, [userId]))[0] ?? null) : null;
     },
     previewComments: async (p, _, ctx) =>
@@ -45,12 +48,12 @@ export const engagementResolvers: Resolvers = {
   Comment: {
     post: async (c, _, ctx) => (await requirePost(ctx, c.post_id)).post,
     author: async (c, _, ctx) => (await ctx.loaders.user.load(c.author_id))!,
-    textEntities: (c) => parseEntities(c.text),
+    textEntities: (c) => entitiesOf(c.text),
     likeCount: (c) => c.like_count,
     replyCount: (c) => c.reply_count,
     createdAt: (c) => c.created_at,
     parentId: (c) => c.parent_id,
-    viewerHasLiked: (c, _, ctx) => ctx.loaders.viewerLikedComment.load(c.id),
+    viewerHasLiked: (c, _, ctx) => ctx.loaders.viewerLikesComment(c),
     viewerCanDelete: async (c, _, ctx) => {
       const post = await ctx.loaders.post.load(c.post_id);
       return post !== null && canDeleteComment(ctx.viewer?.userId ?? null, c, post);
@@ -71,6 +74,7 @@ export const engagementResolvers: Resolvers = {
       const viewerId = requireViewer(ctx);
       const { post, author, rel } = await requirePost(ctx, id);
       if (!canLike(viewerId, post, author, rel)) throw forbidden("You can't like this post yet");
+      await limitAction(ctx, 'like');
       await ctx.services.engagement.like(viewerId, post.id);
       return freshPost(ctx, post.id);
     },
@@ -83,11 +87,13 @@ export const engagementResolvers: Resolvers = {
     savePost: async (_, { id }, ctx) => {
       const viewerId = requireViewer(ctx);
       const { post } = await requirePost(ctx, id);
+      await limitAction(ctx, 'like');
       await ctx.services.engagement.save(viewerId, post.id);
       return freshPost(ctx, post.id);
     },
     unsavePost: async (_, { id }, ctx) => {
       const viewerId = requireViewer(ctx);
+      if (!isId(id)) throw notFound('Post');
       await ctx.services.engagement.unsave(viewerId, id);
       return freshPost(ctx, id);
     },
@@ -95,6 +101,7 @@ export const engagementResolvers: Resolvers = {
       const viewerId = requireViewer(ctx);
       const { post, author, rel } = await requirePost(ctx, input.postId);
       if (!canComment(viewerId, post, author, rel)) throw forbidden('Commenting is turned off for this post');
+      await limitAction(ctx, 'comment');
       return ctx.services.engagement.addComment(viewerId, post.id, input.text, input.replyToId ?? null);
     },
     deleteComment: async (_, { id }, ctx) => {

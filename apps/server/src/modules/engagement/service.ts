@@ -1,6 +1,7 @@
-import { badInput, notFound } from '../../errors';
+import { badInput, forbidden, isId, notFound } from '../../errors';
 import type { KeysetPage } from '../../graphql/keyset';
-import type { Db } from '../../platform/db';
+import { type Hydration, readThrough } from '../../platform/cache/read-through';
+import type { Db, Queryable } from '../../platform/db';
 import { isForeignKeyViolation } from '../../platform/db/errors';
 import { cleanText, textProblem } from '../text/validate';
 
@@ -15,18 +16,47 @@ export interface CommentRow {
   like_count: number;
   reply_count: number;
   created_at: Date;
+  /** Set while the comment waits for the post author's approval (restricted author, hidden word). */
+  hidden_reason: 'restricted' | 'hidden_word' | null;
 }
 
-export const COMMENT_COLUMNS = 'id, post_id, author_id, parent_id, text, like_count, reply_count, created_at';
+export const COMMENT_COLUMNS =
+  'id, post_id, author_id, parent_id, text, like_count, reply_count, created_at, hidden_reason';
+
+/** Decides, in the comment's transaction, whether a comment is refused, shown, or held for approval. */
+export type CommentGateHook = (
+  q: Queryable,
+  postAuthorId: string,
+  commenterId: string,
+  text: string,
+) => Promise<
+  { allowed: false; reason: string } | { allowed: true; hiddenReason: 'restricted' | 'hidden_word' | null }
+>;
+
+/** How many of a post's latest top-level comments a feed card shows. */
+export const PREVIEW_COMMENTS = 2;
+
+/** The viewer's side of a post, read in one statement for a whole page. */
+export interface ViewerPostFacts {
+  liked: boolean;
+  saved: boolean;
+  /** One liker to name ("liked by ana and 12 others"): someone the viewer follows when possible. */
+  likedBy: string | null;
+  /** The post's latest top-level comments (the preview's), and those of them the viewer liked. */
+  previewCommentIds: readonly string[];
+  likedPreviewCommentIds: readonly string[];
+}
 
 export interface Engagement {
   like(userId: string, postId: string): Promise<void>;
   unlike(userId: string, postId: string): Promise<void>;
   save(userId: string, postId: string): Promise<void>;
   unsave(userId: string, postId: string): Promise<void>;
-  /** Which of these posts the user liked / saved (hydration). */
-  likedAmong(userId: string, postIds: readonly string[]): Promise<Set<string>>;
-  savedAmong(userId: string, postIds: readonly string[]): Promise<Set<string>>;
+  /**
+   * Whether the viewer liked and saved each post, whom to name as a liker, and which of its preview
+   * comments the viewer liked (hydration; one statement for a page).
+   */
+  viewerFacts(viewerId: string | null, postIds: readonly string[]): Promise<Map<string, ViewerPostFacts>>;
   likers(postId: string, page: KeysetPage): Promise<{ edgeId: string; userId: string }[]>;
   saved(userId: string, page: KeysetPage): Promise<{ edgeId: string; postId: string }[]>;
 
@@ -37,12 +67,12 @@ export interface Engagement {
   commentsOf(postId: string, page: KeysetPage): Promise<CommentRow[]>;
   /** Replies to a comment, oldest first. */
   repliesOf(commentId: string, page: KeysetPage): Promise<CommentRow[]>;
-  /** Per post, one liker to name ("liked by ana and 12 others"): someone the viewer follows when possible. */
-  likePreviews(viewerId: string | null, postIds: readonly string[]): Promise<Map<string, string>>;
-  /** Per post, its latest top-level comments (newest last), `perPost` at most. */
-  previewComments(postIds: readonly string[], perPost: number): Promise<CommentRow[]>;
+  /** Per post, its latest top-level comments (newest last), PREVIEW_COMMENTS at most. */
+  previewComments(postIds: readonly string[]): Promise<CommentRow[]>;
   likeComment(userId: string, commentId: string): Promise<void>;
   unlikeComment(userId: string, commentId: string): Promise<void>;
+  /** Drops cached comment previews of these posts (a comment became visible or hidden). */
+  commentsChanged(postIds: readonly string[]): Promise<void>;
   likedCommentsAmong(userId: string, commentIds: readonly string[]): Promise<Set<string>>;
 }
 
@@ -53,11 +83,40 @@ export function checkCommentText(raw: string): string {
   return text;
 }
 
+/**
+ * Preview comments hydrate through the cache: every write that changes a post's latest top-level
+ * comments (or their counts) invalidates them; the TTL bounds what the counter reconciler moves.
+ */
+const PREVIEW_TTL_SECONDS = 120;
+
+interface CommentPreview {
+  id: string;
+  comments: CommentRow[];
+}
+
 export function createEngagement(
   db: Db,
-  hooks: { postsChanged(ids: readonly string[]): Promise<void> },
+  hooks: { postsChanged(ids: readonly string[]): Promise<void>; gateComment?: CommentGateHook },
+  hydration: Hydration,
 ): Engagement {
-  const engagement = createEngagementStore(db);
+  const engagement = createEngagementStore(db, hooks.gateComment);
+  const previews = readThrough<CommentPreview>({
+    ...hydration,
+    namespace: 'comment-preview',
+    ttlSeconds: PREVIEW_TTL_SECONDS,
+    nearTtlSeconds: 10,
+    dates: [],
+    revive: (entry) => {
+      for (const c of entry.comments) c.created_at = new Date(c.created_at);
+      return entry;
+    },
+    async fetch(ids) {
+      const byPost = new Map<string, CommentRow[]>(ids.map((id) => [id, []]));
+      for (const row of await engagement.previewComments(ids)) byPost.get(row.post_id)?.push(row);
+      return [...byPost].map(([id, comments]) => ({ id, comments }));
+    },
+  });
+  const commentsChanged = (postIds: readonly string[]) => previews.invalidate(postIds);
   // Like and comment counts live on the post rows: invalidate the post after each change.
   const then =
     <Args extends unknown[]>(write: (...args: Args) => Promise<unknown>, postOf: (...args: Args) => string) =>
@@ -67,22 +126,46 @@ export function createEngagement(
     };
   return {
     ...engagement,
+    commentsChanged,
     like: then(engagement.like, (_user, post) => post),
     unlike: then(engagement.unlike, (_user, post) => post),
     async addComment(authorId, postId, text, replyToId) {
       const comment = await engagement.addComment(authorId, postId, text, replyToId);
       await hooks.postsChanged([postId]);
+      await commentsChanged([postId]);
       return comment;
     },
     async deleteComment(commentId) {
       const [comment] = await engagement.commentsByIds([commentId]);
       await engagement.deleteComment(commentId);
-      if (comment) await hooks.postsChanged([comment.post_id]);
+      if (comment) {
+        await hooks.postsChanged([comment.post_id]);
+        await commentsChanged([comment.post_id]);
+      }
+    },
+    // A comment's like count shows in its post's preview.
+    async likeComment(userId, commentId) {
+      const postId = await engagement.likeComment(userId, commentId);
+      if (postId) await commentsChanged([postId]);
+    },
+    async unlikeComment(userId, commentId) {
+      const postId = await engagement.unlikeComment(userId, commentId);
+      if (postId) await commentsChanged([postId]);
+    },
+    async previewComments(postIds) {
+      const valid = postIds.filter(isId);
+      return (await previews.many(valid)).flatMap((entry) => entry.comments);
     },
   };
 }
 
-function createEngagementStore(db: Db): Engagement {
+/** The statements behind Engagement; a comment like reports the post whose preview it changed, if any. */
+type EngagementStore = Omit<Engagement, 'likeComment' | 'unlikeComment' | 'commentsChanged'> & {
+  likeComment(userId: string, commentId: string): Promise<string | null>;
+  unlikeComment(userId: string, commentId: string): Promise<string | null>;
+};
+
+function createEngagementStore(db: Db, gateComment?: CommentGateHook): EngagementStore {
   const among = (sql: string) => async (userId: string, ids: readonly string[]) => {
     if (ids.length === 0) return new Set<string>();
     const rows = await db.query<{ id: string }>(sql, [userId, ids]);
@@ -119,12 +202,6 @@ function createEngagementStore(db: Db): Engagement {
         postId,
       ]);
     },
-    likedAmong: among(
-      '/* viewerLikes */ select post_id::text as id from likes where user_id = $1 and post_id = any($2::bigint[])',
-    ),
-    savedAmong: among(
-      '/* viewerSaves */ select post_id::text as id from saves where user_id = $1 and post_id = any($2::bigint[])',
-    ),
     likedCommentsAmong: among(
       `/* viewerCommentLikes */ select comment_id::text as id from comment_likes
        where user_id = $1 and comment_id = any($2::bigint[])`,
@@ -156,11 +233,22 @@ function createEngagementStore(db: Db): Engagement {
           // One level of replies, as on Instagram: a reply to a reply joins the same thread.
           parentId = parent.parent_id ?? parent.id;
         }
+        let hiddenReason: 'restricted' | 'hidden_word' | null = null;
+        if (gateComment) {
+          const [post] = await tx.query<{ author_id: string }>(
+            '/* commentedPostAuthor */ select author_id::text from posts where id = $1',
+            [postId],
+          );
+          if (!post) throw notFound('Post');
+          const gate = await gateComment(tx, post.author_id, authorId, text);
+          if (!gate.allowed) throw forbidden(gate.reason);
+          hiddenReason = gate.hiddenReason;
+        }
         try {
           const [row] = await tx.query<CommentRow>(
-            `/* addComment */ insert into comments (id, post_id, author_id, parent_id, text)
-             values (next_id(shard_of($2)), $1, $2, $3, $4) returning ${COMMENT_COLUMNS}`,
-            [postId, authorId, parentId, text],
+            `/* addComment */ insert into comments (id, post_id, author_id, parent_id, text, hidden_reason)
+             values (next_id(shard_of($2)), $1, $2, $3, $4, $5) returning ${COMMENT_COLUMNS}`,
+            [postId, authorId, parentId, text, hiddenReason],
           );
           await tx.query(
             '/* countComment */ update posts set comment_count = comment_count + 1 where id = $1',
@@ -221,57 +309,94 @@ function createEngagementStore(db: Db): Engagement {
         [commentId, page.after, page.limit],
       ),
 
-    async likePreviews(viewerId, postIds) {
+    async viewerFacts(viewerId, postIds) {
       if (postIds.length === 0) return new Map();
-      // A followed liker is looked for among each post's latest 200 likes (newest first, on the likes
+      // The liker to name is looked for among each post's latest 200 likes (newest first, on the likes
       // index, each checked against the follows key), so the cost is bounded whether the viewer follows
-      // ten accounts or five thousand and whether the post has ten likes or a million.
-      const rows = await db.query<{ post_id: string; user_id: string }>(
-        `/* likePreviews */ select p.id::text as post_id, pick.user_id::text as user_id
+      // ten accounts or five thousand and whether the post has ten likes or a million. Every check is a
+      // scalar subquery or a LIMIT 1 lateral: as EXISTS, the generic plan PostgreSQL adopts for a
+      // prepared statement would hash or merge-join the viewer's whole follow (or like) list instead.
+      const rows = await db.query<{
+        post_id: string;
+        liked: boolean;
+        saved: boolean;
+        liked_by: string | null;
+        preview_comments: string[] | null;
+        liked_comments: string[] | null;
+      }>(
+        `/* viewerPostFacts */ select p.id::text as post_id,
+           coalesce((select true from likes l where l.post_id = p.id and l.user_id = $1), false) as liked,
+           coalesce((select true from saves s where s.user_id = $1 and s.post_id = p.id), false) as saved,
+           pick.user_id::text as liked_by, previews.ids as preview_comments, previews.liked as liked_comments
          from unnest($2::bigint[]) as p(id)
-         cross join lateral (
+         left join lateral (
            (select recent.user_id from (
               select l.id, l.user_id from likes l where l.post_id = p.id order by l.id desc limit 200
             ) recent
-            where $1::bigint is not null
-              and exists (select 1 from follows f where f.follower_id = $1 and f.followee_id = recent.user_id)
+            cross join lateral (
+              select 1 from follows f where f.follower_id = $1 and f.followee_id = recent.user_id limit 1
+            ) followed
             order by recent.id desc limit 1)
            union all
            (select l.user_id from likes l where l.post_id = p.id order by l.id desc limit 1)
            limit 1
-         ) pick`,
-        [viewerId, postIds],
+         ) pick on true
+         left join lateral (
+           select array_agg(c.id::text) as ids,
+             array_agg(c.id::text) filter (
+               where (select true from comment_likes cl where cl.comment_id = c.id and cl.user_id = $1)
+             ) as liked
+           from (
+             select id from comments where post_id = p.id and parent_id is null order by id desc limit $3
+           ) c
+         ) previews on true`,
+        [viewerId, postIds, PREVIEW_COMMENTS],
       );
-      return new Map(rows.map((r) => [r.post_id, r.user_id]));
+      return new Map(
+        rows.map((r) => [
+          r.post_id,
+          {
+            liked: r.liked,
+            saved: r.saved,
+            likedBy: r.liked_by,
+            previewCommentIds: r.preview_comments ?? [],
+            likedPreviewCommentIds: r.liked_comments ?? [],
+          },
+        ]),
+      );
     },
 
-    async previewComments(postIds, perPost) {
+    async previewComments(postIds) {
       if (postIds.length === 0) return [];
       return db.query<CommentRow>(
         `/* previewComments */ select c.* from unnest($1::bigint[]) as p(id)
          cross join lateral (
            select ${COMMENT_COLUMNS} from comments
-           where post_id = p.id and parent_id is null order by id desc limit $2
+           where post_id = p.id and parent_id is null and hidden_reason is null order by id desc limit $2
          ) c order by c.id`,
-        [postIds, perPost],
+        [postIds, PREVIEW_COMMENTS],
       );
     },
 
     async likeComment(userId, commentId) {
-      await db.query(
+      const [row] = await db.query<{ post_id: string }>(
         `/* likeComment */ with ins as (
            insert into comment_likes (comment_id, user_id) values ($1, $2) on conflict do nothing returning comment_id
-         ) update comments set like_count = like_count + 1 where id in (select comment_id from ins)`,
+         ) update comments set like_count = like_count + 1 where id in (select comment_id from ins)
+         returning post_id`,
         [commentId, userId],
       );
+      return row?.post_id ?? null;
     },
     async unlikeComment(userId, commentId) {
-      await db.query(
+      const [row] = await db.query<{ post_id: string }>(
         `/* unlikeComment */ with del as (
            delete from comment_likes where comment_id = $1 and user_id = $2 returning comment_id
-         ) update comments set like_count = like_count - 1 where id in (select comment_id from del)`,
+         ) update comments set like_count = like_count - 1 where id in (select comment_id from del)
+         returning post_id`,
         [commentId, userId],
       );
+      return row?.post_id ?? null;
     },
   };
 }

@@ -12,6 +12,10 @@ import { TIMELINE_CAP, type TimelineStore } from '../../platform/timelines/port'
  */
 export interface Feed {
   homePage(viewerId: string, page: KeysetPage): Promise<string[]>;
+  /** The newest `max` posts of the home feed, newest first: what the ranked feed scores. */
+  candidates(viewerId: string, max: number): Promise<string[]>;
+  /** The newest entry of the viewer's timeline (null when empty): tells whether anything is new. */
+  head(viewerId: string): Promise<string | null>;
   /** The fan-out job: inserts a published post into its audience's timelines. */
   fanOut(postId: string): Promise<JobStatus>;
   /** Forgets these users' timelines (their follows changed); the next read rebuilds them. */
@@ -44,16 +48,28 @@ export function createFeed(db: Db, timelines: TimelineStore, options: FeedOption
     return rebuilt;
   };
 
-  /** Recent posts of the celebrities the viewer follows: they are not in any timeline. */
+  /**
+   * Recent posts of the celebrities the viewer follows: they are not in any timeline. Walks the few
+   * accounts over the threshold (users_popular), probes the follows key for each and reads at most
+   * `limit` of each one's posts, so the cost grows with the number of celebrities, never with how many
+   * accounts the viewer follows. Statements are prepared, and PostgreSQL soon switches to a generic
+   * plan: the LIMIT 1 keeps the probe a per-celebrity lookup (as an EXISTS, the plan may join the
+   * viewer's whole follow list), and the threshold is written into the text (an integer from the
+   * validated config) so that plan still knows it selects a few users and uses the index.
+   */
   const celebrityPosts = async (viewerId: string, after: string | null, limit: number) => {
+    const threshold = Math.trunc(options.celebrityThreshold);
     const rows = await db.query<{ id: string }>(
-      `/* celebrityPosts */ select p.id from posts p
-       where p.author_id in (
-         select u.id from users u where u.follower_count >= $2
-           and exists (select 1 from follows f where f.follower_id = $1 and f.followee_id = u.id)
-       ) and p.status = 'ready' and p.archived_at is null and ($3::bigint is null or p.id < $3)
-       order by p.id desc limit $4`,
-      [viewerId, options.celebrityThreshold, after, limit],
+      `/* celebrityPosts */ select p.id from users u
+       cross join lateral (select 1 from follows f where f.follower_id = $1 and f.followee_id = u.id limit 1) followed
+       cross join lateral (
+         select p.id from posts p
+         where p.author_id = u.id and p.status = 'ready' and p.archived_at is null and ($2::bigint is null or p.id < $2)
+         order by p.id desc limit $3
+       ) p
+       where u.follower_count >= ${threshold}
+       order by p.id desc limit $3`,
+      [viewerId, after, limit],
     );
     return rows.map((r) => r.id);
   };
@@ -73,6 +89,25 @@ export function createFeed(db: Db, timelines: TimelineStore, options: FeedOption
       }
       const merged = [...new Set([...ids, ...celebrities])].sort((a, b) => (BigInt(b) > BigInt(a) ? 1 : -1));
       return merged.slice(0, page.limit);
+    },
+
+    async candidates(viewerId, max) {
+      const [timeline, celebrities] = await Promise.all([
+        timelineOf(viewerId),
+        celebrityPosts(viewerId, null, max),
+      ]);
+      let merged = [...new Set([...timeline, ...celebrities])].sort((a, b) =>
+        BigInt(b) > BigInt(a) ? 1 : -1,
+      );
+      // When the celebrity list was cut at `max`, their posts older than its last one were not fetched:
+      // stop there so the chronological continuation below the oldest candidate misses nothing.
+      const oldestCelebrity = celebrities.length >= max ? celebrities.at(-1) : undefined;
+      if (oldestCelebrity) merged = merged.filter((id) => BigInt(id) >= BigInt(oldestCelebrity));
+      return merged.slice(0, max);
+    },
+
+    async head(viewerId) {
+      return (await timelineOf(viewerId))[0] ?? null;
     },
 
     async fanOut(postId) {

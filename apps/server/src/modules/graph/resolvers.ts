@@ -1,4 +1,4 @@
-import { requireUser, requireViewer } from '../../graphql/access';
+import { limitAction, requireUser, requireViewer } from '../../graphql/access';
 import type { GraphQLContext } from '../../graphql/context';
 import type { Resolvers } from '../../graphql/resolvers.generated';
 
@@ -14,13 +14,17 @@ async function change(
   // Both timelines may now hold posts they should not, or miss posts they should: rebuild on next read.
   await ctx.services.feed.forget([viewerId, user.id]);
   ctx.loaders.relationship.clear(user.id);
+  ctx.loaders.viewerBlocks.clear();
   ctx.loaders.user.clear(user.id).clear(viewerId);
   return (await ctx.loaders.user.load(user.id))!;
 }
 
 export const graphResolvers: Resolvers = {
   Mutation: {
-    follow: (_, { userId }, ctx) => change(ctx, userId, ctx.services.graph.follow),
+    follow: async (_, { userId }, ctx) => {
+      await limitAction(ctx, 'follow');
+      return change(ctx, userId, ctx.services.graph.follow);
+    },
     unfollow: (_, { userId }, ctx) => change(ctx, userId, ctx.services.graph.unfollow),
     approveFollowRequest: (_, { userId }, ctx) =>
       change(ctx, userId, (me, requester) => ctx.services.graph.approveRequest(me, requester)),

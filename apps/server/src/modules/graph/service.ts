@@ -1,5 +1,6 @@
-import { AppError, badInput, notFound } from '../../errors';
+import { AppError, badInput, isId, notFound } from '../../errors';
 import type { KeysetPage } from '../../graphql/keyset';
+import { type Hydration, readThrough } from '../../platform/cache/read-through';
 import type { Db, Queryable } from '../../platform/db';
 
 export interface Relationship {
@@ -26,8 +27,21 @@ export interface GraphEdge {
   userId: string;
 }
 
+/** The accounts a user blocks and those that block them: all that decides whether they see each other's activity. */
+export interface BlockSets {
+  blocking: ReadonlySet<string>;
+  blockedBy: ReadonlySet<string>;
+}
+
+export const NO_BLOCKS: BlockSets = Object.freeze({
+  blocking: new Set<string>(),
+  blockedBy: new Set<string>(),
+});
+
 export interface Graph {
   relationships(viewerId: string, otherIds: readonly string[]): Promise<Map<string, Relationship>>;
+  /** Through the cache: blocks are few and rarely change, and every block and unblock invalidates. */
+  blocksOf(userId: string): Promise<BlockSets>;
   follow(followerId: string, targetId: string): Promise<FollowOutcome>;
   unfollow(followerId: string, targetId: string): Promise<void>;
   approveRequest(targetId: string, requesterId: string): Promise<void>;
@@ -64,40 +78,129 @@ const DELETE_FOLLOW = `
   from del where u.id in (del.follower_id, del.followee_id)
   returning u.id`;
 
-/** Runs a write, then tells the hydration cache which rows it changed. */
-function thenInvalidate<Args extends unknown[], Result>(
-  write: (...args: Args) => Promise<Result>,
-  changed: (result: Result, ...args: Args) => readonly string[],
-  invalidate: (ids: readonly string[]) => Promise<void>,
-): (...args: Args) => Promise<Result> {
-  return async (...args) => {
-    const result = await write(...args);
-    await invalidate(changed(result, ...args));
-    return result;
-  };
+/** Block lists change only through block and unblock, which invalidate both ends; the TTL is a backstop. */
+const BLOCKS_TTL_SECONDS = 10 * 60;
+/** Relationships change only through this service's writes, which invalidate them; the TTL is a backstop. */
+const TIES_TTL_SECONDS = 10 * 60;
+
+/** A cached relationship, keyed `viewerId:otherId`. */
+type Tie = Relationship & { id: string };
+const tieKey = (viewerId: string, otherId: string) => `${viewerId}:${otherId}`;
+
+interface BlockLists {
+  id: string;
+  blocking: string[];
+  blocked_by: string[];
 }
 
-export function createGraph(db: Db, hooks: { usersChanged(ids: readonly string[]): Promise<void> }): Graph {
+export function createGraph(
+  db: Db,
+  hooks: { usersChanged(ids: readonly string[]): Promise<void> },
+  hydration: Hydration,
+): Graph {
   const graph = createGraphWrites(db);
-  const both = (_: unknown, a: string, b: string) => [a, b];
   const invalidate = hooks.usersChanged;
-  // Follower and following counts live on the user rows: every edge change invalidates both ends.
+  const blockLists = readThrough<BlockLists>({
+    ...hydration,
+    namespace: 'blocks',
+    ttlSeconds: BLOCKS_TTL_SECONDS,
+    nearTtlSeconds: 10,
+    dates: [],
+    fetch: (ids) =>
+      db.query<BlockLists>(
+        `/* blockListsOf */ select u.id::text as id,
+           array(select blocked_id::text from blocks where blocker_id = u.id) as blocking,
+           array(select blocker_id::text from blocks where blocked_id = u.id) as blocked_by
+         from unnest($1::bigint[]) as u(id)`,
+        [ids],
+      ),
+  });
+  // The viewer's relationship to each user, per pair of users: a feed page's authors cost no statement.
+  // Every write below invalidates both directions of the pairs it changes.
+  const ties = readThrough<Tie>({
+    ...hydration,
+    namespace: 'tie',
+    ttlSeconds: TIES_TTL_SECONDS,
+    nearTtlSeconds: 10,
+    dates: [],
+    async fetch(keys) {
+      const othersOf = new Map<string, string[]>();
+      for (const key of keys) {
+        const [viewerId, otherId] = key.split(':');
+        if (!viewerId || !otherId || !isId(viewerId) || !isId(otherId)) continue;
+        othersOf.set(viewerId, [...(othersOf.get(viewerId) ?? []), otherId]);
+      }
+      const found: Tie[] = [];
+      for (const [viewerId, others] of othersOf) {
+        for (const [otherId, rel] of await graph.relationships(viewerId, others)) {
+          found.push({ id: tieKey(viewerId, otherId), ...rel });
+        }
+      }
+      return found;
+    },
+  });
+  const tiesChanged = (pairs: readonly (readonly [string, string])[]) =>
+    ties.invalidate(pairs.flatMap(([a, b]) => [tieKey(a, b), tieKey(b, a)]));
+  /** After a write between `a` and `b`: their relationship, and (when counts moved) both user rows. */
+  const between =
+    <Args extends [string, string, ...unknown[]], Result>(
+      write: (...args: Args) => Promise<Result>,
+      options: { counts: boolean },
+    ) =>
+    async (...args: Args): Promise<Result> => {
+      const result = await write(...args);
+      const [a, b] = args;
+      await Promise.all([tiesChanged([[a, b]]), options.counts ? invalidate([a, b]) : undefined]);
+      return result;
+    };
+
   return {
     ...graph,
-    follow: thenInvalidate(graph.follow, both, invalidate),
-    unfollow: thenInvalidate(graph.unfollow, both, invalidate),
-    approveRequest: thenInvalidate(graph.approveRequest, both, invalidate),
-    approveAllRequests: thenInvalidate(
-      graph.approveAllRequests,
-      (ids, target) => [target, ...ids],
-      invalidate,
-    ),
-    removeFollower: thenInvalidate(graph.removeFollower, both, invalidate),
-    block: thenInvalidate(graph.block, both, invalidate),
+    async relationships(viewerId, otherIds) {
+      const result = new Map<string, Relationship>();
+      if (otherIds.length === 0) return result;
+      for (const { id, following, requested, followedBy, blocking, blockedBy } of await ties.many(
+        otherIds.map((otherId) => tieKey(viewerId, otherId)),
+      )) {
+        result.set(id.slice(id.indexOf(':') + 1), { following, requested, followedBy, blocking, blockedBy });
+      }
+      return result;
+    },
+    async blocksOf(userId) {
+      const [lists] = await blockLists.many([userId]);
+      if (!lists) return NO_BLOCKS;
+      return { blocking: new Set(lists.blocking), blockedBy: new Set(lists.blocked_by) };
+    },
+    // Follower and following counts live on the user rows: every edge change invalidates both ends.
+    follow: between(graph.follow, { counts: true }),
+    unfollow: between(graph.unfollow, { counts: true }),
+    approveRequest: between(graph.approveRequest, { counts: true }),
+    declineRequest: between(graph.declineRequest, { counts: false }),
+    async approveAllRequests(targetId) {
+      const requesters = await graph.approveAllRequests(targetId);
+      await Promise.all([
+        tiesChanged(requesters.map((r) => [targetId, r] as const)),
+        invalidate([targetId, ...requesters]),
+      ]);
+      return requesters;
+    },
+    removeFollower: between(graph.removeFollower, { counts: true }),
+    async block(blocker, blocked) {
+      await graph.block(blocker, blocked);
+      await Promise.all([
+        invalidate([blocker, blocked]),
+        tiesChanged([[blocker, blocked]]),
+        blockLists.invalidate([blocker, blocked]),
+      ]);
+    },
+    async unblock(blocker, blocked) {
+      await graph.unblock(blocker, blocked);
+      await Promise.all([tiesChanged([[blocker, blocked]]), blockLists.invalidate([blocker, blocked])]);
+    },
   };
 }
 
-function createGraphWrites(db: Db): Graph {
+function createGraphWrites(db: Db): Omit<Graph, 'blocksOf'> {
   const assertUser = async (q: Queryable, id: string) => {
     const [row] = await q.query<{ is_private: boolean }>(
       '/* followTarget */ select is_private from users where id = $1',
@@ -122,12 +225,15 @@ function createGraphWrites(db: Db): Graph {
         blocking: boolean;
         blocked_by: boolean;
       }>(
+        // Scalar subqueries, each a lookup on a primary key or its mirror index. As EXISTS, the generic
+        // plan PostgreSQL adopts for a prepared statement hashes the viewer's whole follow list instead,
+        // so the cost would grow with how many accounts the viewer follows.
         `/* relationships */ select o.id::text as id,
-           exists(select 1 from follows where follower_id = $1 and followee_id = o.id) as following,
-           exists(select 1 from follow_requests where requester_id = $1 and target_id = o.id) as requested,
-           exists(select 1 from follows where follower_id = o.id and followee_id = $1) as followed_by,
-           exists(select 1 from blocks where blocker_id = $1 and blocked_id = o.id) as blocking,
-           exists(select 1 from blocks where blocker_id = o.id and blocked_id = $1) as blocked_by
+           coalesce((select true from follows where follower_id = $1 and followee_id = o.id), false) as following,
+           coalesce((select true from follow_requests where requester_id = $1 and target_id = o.id), false) as requested,
+           coalesce((select true from follows where follower_id = o.id and followee_id = $1), false) as followed_by,
+           coalesce((select true from blocks where blocker_id = $1 and blocked_id = o.id), false) as blocking,
+           coalesce((select true from blocks where blocker_id = o.id and blocked_id = $1), false) as blocked_by
          from unnest($2::bigint[]) as o(id)`,
         [viewerId, otherIds],
       );

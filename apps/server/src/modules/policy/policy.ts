@@ -8,24 +8,27 @@ import type { Relationship } from '../graph/service';
 export interface OwnerFacts {
   id: string;
   is_private: boolean;
+  /** A suspended account is gone for everyone else until a moderator lifts the suspension. */
+  suspended_at?: Date | null;
 }
 
 export interface PostFacts {
   author_id: string;
-  status: 'processing' | 'ready' | 'failed';
+  status: 'processing' | 'ready' | 'failed' | 'removed';
   archived_at: Date | null;
   comments_disabled: boolean;
 }
 
 /** A blocked user sees nothing of the blocker: to them the account does not exist. */
 export function canSeeAccount(viewerId: string | null, owner: OwnerFacts, rel: Relationship): boolean {
-  return viewerId === owner.id || !rel.blockedBy;
+  if (viewerId === owner.id) return true;
+  return !rel.blockedBy && !owner.suspended_at;
 }
 
 /** Posts, media, likes, comments, followers and following of an account. */
 export function canSeeContent(viewerId: string | null, owner: OwnerFacts, rel: Relationship): boolean {
   if (viewerId === owner.id) return true;
-  if (rel.blockedBy || rel.blocking) return false;
+  if (rel.blockedBy || rel.blocking || owner.suspended_at) return false;
   return !owner.is_private || rel.following;
 }
 
@@ -35,6 +38,8 @@ export function canSeePost(
   author: OwnerFacts,
   rel: Relationship,
 ): boolean {
+  // Removed by a moderator: gone for everyone, its author included (who sees a notice instead).
+  if (post.status === 'removed') return false;
   if (viewerId === post.author_id) return true;
   if (post.status !== 'ready' || post.archived_at !== null) return false;
   return canSeeContent(viewerId, author, rel);

@@ -1,9 +1,19 @@
-import { presentComments, requireViewer, visiblePost } from '../../graphql/access';
+import { limitAction, presentComments, requirePost, requireViewer, visiblePost } from '../../graphql/access';
+import type { GraphQLContext } from '../../graphql/context';
 import { pageArgs, toConnection } from '../../graphql/keyset';
-import { toUpperStatus, userConnection } from '../../graphql/present';
+import { entitiesOf, toUpperStatus, userConnection } from '../../graphql/present';
 import type { Resolvers } from '../../graphql/resolvers.generated';
 import { canComment, canModifyPost } from '../policy/policy';
-import { parseEntities } from '../text/entities';
+
+/**
+ * Who may change a post: someone who can't see it gets NOT_FOUND (it does not exist for them), and only
+ * then does the service refuse a non-author with FORBIDDEN.
+ */
+async function changer(ctx: GraphQLContext, postId: string): Promise<string> {
+  const viewerId = requireViewer(ctx);
+  await requirePost(ctx, postId);
+  return viewerId;
+}
 
 export const postsResolvers: Resolvers = {
   Query: {
@@ -11,17 +21,20 @@ export const postsResolvers: Resolvers = {
   },
   Post: {
     author: async (p, _, ctx) => (await ctx.loaders.user.load(p.author_id))!,
-    captionEntities: (p) => parseEntities(p.caption),
+    captionEntities: (p) => entitiesOf(p.caption),
     media: (p, _, ctx) => ctx.loaders.mediaOfPost.load(p.id),
     status: (p) => toUpperStatus(p.status),
     archived: (p) => p.archived_at !== null,
     commentsDisabled: (p) => p.comments_disabled,
-    likeCount: (p) => p.like_count,
+    likeCount: (p, _, ctx) =>
+      ctx.viewer?.userId === p.author_id
+        ? p.like_count
+        : Math.max(0, p.like_count - (p.flagged_like_count || 0)),
     commentCount: (p) => p.comment_count,
     createdAt: (p) => p.created_at,
     editedAt: (p) => p.edited_at,
-    viewerHasLiked: (p, _, ctx) => ctx.loaders.viewerLiked.load(p.id),
-    viewerHasSaved: (p, _, ctx) => ctx.loaders.viewerSaved.load(p.id),
+    viewerHasLiked: async (p, _, ctx) => (await ctx.loaders.viewerPost.load(p.id)).liked,
+    viewerHasSaved: async (p, _, ctx) => (await ctx.loaders.viewerPost.load(p.id)).saved,
     viewerCanEdit: (p, _, ctx) => canModifyPost(ctx.viewer?.userId ?? null, p),
     viewerCanDelete: (p, _, ctx) => canModifyPost(ctx.viewer?.userId ?? null, p),
     viewerCanComment: async (p, _, ctx) => {
@@ -69,15 +82,20 @@ export const postsResolvers: Resolvers = {
         : null,
   },
   Mutation: {
-    createPost: (_, { input }, ctx) => ctx.services.posts.create(requireViewer(ctx), input),
-    editPost: (_, { input }, ctx) => ctx.services.posts.edit(requireViewer(ctx), input),
-    archivePost: (_, { id }, ctx) => ctx.services.posts.setArchived(requireViewer(ctx), id, true),
-    unarchivePost: (_, { id }, ctx) => ctx.services.posts.setArchived(requireViewer(ctx), id, false),
+    createPost: async (_, { input }, ctx) => {
+      const viewerId = requireViewer(ctx);
+      await limitAction(ctx, 'post');
+      return ctx.services.posts.create(viewerId, input);
+    },
+    editPost: async (_, { input }, ctx) => ctx.services.posts.edit(await changer(ctx, input.postId), input),
+    archivePost: async (_, { id }, ctx) => ctx.services.posts.setArchived(await changer(ctx, id), id, true),
+    unarchivePost: async (_, { id }, ctx) =>
+      ctx.services.posts.setArchived(await changer(ctx, id), id, false),
     deletePost: async (_, { id }, ctx) => {
-      await ctx.services.posts.delete(requireViewer(ctx), id);
+      await ctx.services.posts.delete(await changer(ctx, id), id);
       return { deletedId: id };
     },
-    setCommentsDisabled: (_, { postId, disabled }, ctx) =>
-      ctx.services.posts.setCommentsDisabled(requireViewer(ctx), postId, disabled),
+    setCommentsDisabled: async (_, { postId, disabled }, ctx) =>
+      ctx.services.posts.setCommentsDisabled(await changer(ctx, postId), postId, disabled),
   },
 };

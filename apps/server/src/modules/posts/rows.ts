@@ -4,17 +4,19 @@ export interface PostRow {
   id: string;
   author_id: string;
   caption: string;
-  status: 'processing' | 'ready' | 'failed';
+  status: 'processing' | 'ready' | 'failed' | 'removed';
   comments_disabled: boolean;
   archived_at: Date | null;
   like_count: number;
   comment_count: number;
   created_at: Date;
   edited_at: Date | null;
+  /** Likes from accounts flagged as fake: left out of the count others see. */
+  flagged_like_count: number;
 }
 
 export const POST_COLUMNS =
-  'id, author_id, caption, status, comments_disabled, archived_at, like_count, comment_count, created_at, edited_at';
+  'id, author_id, caption, status, comments_disabled, archived_at, like_count, comment_count, created_at, edited_at, flagged_like_count';
 
 export interface CropBox {
   x: number;

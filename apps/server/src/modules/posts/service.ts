@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { badInput, FieldErrors, forbidden, isId, notFound } from '../../errors';
 import type { KeysetPage } from '../../graphql/keyset';
 import { deleteBlobs, processPostMedia } from '../../jobs';
+import type { InvalidationBus } from '../../platform/cache/invalidation';
 import type { Cache } from '../../platform/cache/port';
 import { readThrough } from '../../platform/cache/read-through';
 import type { Db, Queryable } from '../../platform/db';
@@ -41,6 +42,7 @@ export interface Posts {
   byIds(ids: readonly string[]): Promise<PostRow[]>;
   /** Forgets cached rows of these posts (their counters or state changed). */
   invalidate(ids: readonly string[]): Promise<void>;
+  /** The photos of these posts, in position order (through the cache once none is processing). */
   mediaOf(postIds: readonly string[]): Promise<MediaRow[]>;
   /** An author's grid: visible posts, or for the owner every non-archived post (processing included). */
   gridOf(authorId: string, page: KeysetPage, options: { includeUnpublished: boolean }): Promise<string[]>;
@@ -49,6 +51,19 @@ export interface Posts {
 
 /** Posts hydrate through the cache; their counters are kept fresh by invalidation, bounded by this TTL. */
 const POST_TTL_SECONDS = 30;
+/** In-process copies: invalidated through the bus, this only bounds a lost invalidation. */
+const NEAR_TTL_SECONDS = 10;
+/**
+ * A post's photos once none is processing: only an alt-text edit or the post's deletion changes them,
+ * and both invalidate, so the TTL only bounds a missed invalidation.
+ */
+const MEDIA_TTL_SECONDS = 10 * 60;
+
+/** The cached media of one post, in position order. */
+interface PostMedia {
+  id: string;
+  media: MediaRow[];
+}
 
 export function createPosts(deps: {
   db: Db;
@@ -57,18 +72,40 @@ export function createPosts(deps: {
   accounts: Accounts;
   cache: Cache;
   logger: Logger;
+  invalidations?: InvalidationBus;
 }): Posts {
   const { db, outbox, uploads, accounts } = deps;
+  const hydration = { cache: deps.cache, logger: deps.logger, invalidations: deps.invalidations };
   const cached = readThrough<PostRow>({
-    cache: deps.cache,
-    logger: deps.logger,
+    ...hydration,
     namespace: 'post',
     ttlSeconds: POST_TTL_SECONDS,
+    nearTtlSeconds: NEAR_TTL_SECONDS,
     dates: ['created_at', 'archived_at', 'edited_at'],
     fetch: (ids) =>
       db.query<PostRow>(`/* postsByIds */ select ${POST_COLUMNS} from posts where id = any($1::bigint[])`, [
         ids,
       ]),
+  });
+  // Photos still processing are read from the database each time (the job that finishes them does not
+  // know this cache); from then on they change only through this service.
+  const media = readThrough<PostMedia>({
+    ...hydration,
+    namespace: 'post-media',
+    ttlSeconds: MEDIA_TTL_SECONDS,
+    nearTtlSeconds: 60,
+    dates: [],
+    cacheable: (entry) => entry.media.every((m) => m.status !== 'processing'),
+    async fetch(ids) {
+      const rows = await db.query<MediaRow>(
+        `/* mediaOfPosts */ select ${MEDIA_COLUMNS} from post_media where post_id = any($1::bigint[])
+         order by post_id, position`,
+        [ids],
+      );
+      const byPost = new Map<string, MediaRow[]>(ids.map((id) => [id, []]));
+      for (const row of rows) byPost.get(row.post_id)?.push(row);
+      return [...byPost].map(([id, list]) => ({ id, media: list }));
+    },
   });
   /** After a write commits: the post's cached row, and its author's (post count), are stale. */
   const changed = async (postId: string, authorId?: string) => {
@@ -203,6 +240,7 @@ export function createPosts(deps: {
         return post;
       });
       await changed(edited.id);
+      if (alts.length > 0) await media.invalidate([edited.id]);
       return edited;
     },
 
@@ -261,17 +299,15 @@ export function createPosts(deps: {
       });
       outbox.kick();
       await changed(postId, viewerId);
+      await media.invalidate([postId]);
     },
 
     byIds: (ids) => cached.many(ids),
     invalidate: (ids) => cached.invalidate(ids),
 
     async mediaOf(postIds) {
-      if (postIds.length === 0) return [];
-      return db.query<MediaRow>(
-        `/* mediaOfPosts */ select ${MEDIA_COLUMNS} from post_media where post_id = any($1::bigint[]) order by post_id, position`,
-        [postIds],
-      );
+      const valid = postIds.filter(isId);
+      return (await media.many(valid)).flatMap((entry) => entry.media);
     },
 
     async gridOf(authorId, page, options) {

@@ -31,7 +31,9 @@ export const FEATURE_NAMES = [
 ] as const;
 
 export function featuresOf(facts: CandidateFacts): number[] {
-  const age = Math.max(facts.ageHours, 0.25);
+  const age = Math.max(facts.ageHours, 0);
+  // Velocity over at least a quarter of an hour, so a post's first like does not look like a landslide.
+  const velocityAge = Math.max(age, 0.25);
   return [
     Math.log1p(facts.viewerLikesOfAuthor),
     Math.log1p(facts.viewerCommentsOnAuthor),
@@ -39,7 +41,7 @@ export function featuresOf(facts: CandidateFacts): number[] {
     // Exponential decay with a one-day half-life: yesterday's post counts half as fresh as today's.
     2 ** (-age / 24),
     // Early engagement velocity: interactions per hour, compressed.
-    Math.log1p((facts.likeCount + 2 * facts.commentCount) / age),
+    Math.log1p((facts.likeCount + 2 * facts.commentCount) / velocityAge),
     facts.photoCount > 1 ? 1 : 0,
     facts.seen ? 1 : 0,
     facts.mutual ? 1 : 0,

@@ -77,6 +77,15 @@ function cacheContract(name: string, open: () => Cache, skip = false) {
       expect(await cache.get('hits')).toBe('3');
     });
 
+    it('increments by an amount, the ttl taken when the counter is created', async () => {
+      cache = open();
+      expect(await cache.incr('cost', 60, 250)).toBe(250);
+      expect(await cache.incr('cost', 600, 50)).toBe(300);
+      const ttl = await cache.ttl('cost');
+      expect(ttl).toBeGreaterThan(0);
+      expect(ttl).toBeLessThanOrEqual(60);
+    });
+
     it('increments an existing integer and refuses a non-integer', async () => {
       cache = open();
       await cache.set('n', '41');

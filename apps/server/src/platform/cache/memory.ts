@@ -57,14 +57,15 @@ export function createMemoryCache(options: MemoryCacheOptions = {}): Cache {
     async del(...keys) {
       for (const key of keys) entries.delete(prefix + key);
     },
-    async incr(key, ttlSeconds) {
+    async incr(key, ttlSeconds, by = 1) {
+      const step = Math.max(1, Math.floor(by));
       const entry = live(key);
       if (!entry) {
-        entries.set(prefix + key, { value: '1', expiresAt: expiryFor(ttlSeconds) });
-        return 1;
+        entries.set(prefix + key, { value: String(step), expiresAt: expiryFor(ttlSeconds) });
+        return step;
       }
       if (!/^-?\d+$/.test(entry.value)) throw new CacheValueError(key);
-      const next = Number(entry.value) + 1;
+      const next = Number(entry.value) + step;
       if (!Number.isSafeInteger(next)) throw new CacheValueError(key);
       entry.value = String(next);
       return next;

@@ -8,8 +8,8 @@ export interface Cache {
   /** Sets several values with one TTL, in one round trip. */
   setMany(entries: readonly (readonly [string, string])[], ttlSeconds: number): Promise<void>;
   del(...keys: string[]): Promise<void>;
-  /** Increments an integer counter, creating it with the TTL when absent; returns the new value. */
-  incr(key: string, ttlSeconds: number): Promise<number>;
+  /** Increments an integer counter (by `by`, default 1), creating it with the TTL when absent; returns the new value. */
+  incr(key: string, ttlSeconds: number, by?: number): Promise<number>;
   /** Remaining time to live in seconds, or -1 when none, or -2 when absent. */
   ttl(key: string): Promise<number>;
   ping(): Promise<void>;

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../logger';
+import { createMemoryPubSub } from '../pubsub/memory';
+import { createInvalidationBus } from './invalidation';
 import { createMemoryCache } from './memory';
 import type { Cache } from './port';
-import { readThrough } from './read-through';
+import { type ReadThrough, readThrough } from './read-through';
 
 interface Row {
   id: string;
@@ -78,5 +80,42 @@ describe('read-through hydration cache', () => {
     };
     const { rows } = setup(broken);
     expect((await rows.many(['2']))[0]?.name).toBe('bo');
+  });
+
+  it('keeps rows in process, and drops them in every process an invalidation reaches', async () => {
+    const cache = createMemoryCache();
+    const pubsub = createMemoryPubSub();
+    const table = new Map([['1', { id: '1', name: 'ana', created_at: new Date(0) }]]);
+    const fetched: string[][] = [];
+    // Two processes: each its own in-process copies, the shared cache and the bus in common.
+    const processes = [0, 1].map(() =>
+      readThrough<Row>({
+        cache,
+        logger: silentLogger,
+        invalidations: createInvalidationBus(pubsub, silentLogger),
+        namespace: 'row',
+        ttlSeconds: 60,
+        nearTtlSeconds: 60,
+        dates: ['created_at'],
+        fetch: async (ids) => {
+          fetched.push(ids);
+          return ids.flatMap((id) => (table.has(id) ? [{ ...table.get(id)! }] : []));
+        },
+      }),
+    );
+    const [a, b] = processes as [ReadThrough<Row>, ReadThrough<Row>];
+    await new Promise((r) => setTimeout(r, 0)); // the bus subscribes asynchronously
+    expect((await a.many(['1']))[0]?.name).toBe('ana');
+    expect((await b.many(['1']))[0]?.name).toBe('ana');
+    // Gone from the shared cache, still served from each process's own copy.
+    await cache.del('row:1');
+    expect((await a.many(['1']))[0]?.name).toBe('ana');
+    expect(fetched).toHaveLength(1);
+
+    table.set('1', { ...table.get('1')!, name: 'ana renamed' });
+    await b.invalidate(['1']);
+    await new Promise((r) => setTimeout(r, 0));
+    expect((await a.many(['1']))[0]?.name).toBe('ana renamed');
+    expect((await b.many(['1']))[0]?.name).toBe('ana renamed');
   });
 });

@@ -7,8 +7,8 @@ import { type Cache, CacheValueError } from './port';
 // INCR and EXPIRE in one step, so a crash between them cannot leave a rate-limit counter that never expires.
 // The TTL is set only when INCR created the key: later increments must not push the window out.
 const INCR_WITH_TTL = `
-local value = redis.call('INCR', KEYS[1])
-if value == 1 and tonumber(ARGV[1]) > 0 then
+local value = redis.call('INCRBY', KEYS[1], ARGV[2])
+if value == tonumber(ARGV[2]) and tonumber(ARGV[1]) > 0 then
   redis.call('EXPIRE', KEYS[1], ARGV[1])
 end
 return value
@@ -45,9 +45,15 @@ export function createRedisCache(options: RedisCacheOptions): Cache {
     async del(...keys) {
       if (keys.length > 0) await redis.del(...keys);
     },
-    async incr(key, ttlSeconds) {
+    async incr(key, ttlSeconds, by = 1) {
       try {
-        const value = await redis.eval(INCR_WITH_TTL, 1, key, String(Math.max(0, Math.floor(ttlSeconds))));
+        const value = await redis.eval(
+          INCR_WITH_TTL,
+          1,
+          key,
+          String(Math.max(0, Math.floor(ttlSeconds))),
+          String(Math.max(1, Math.floor(by))),
+        );
         if (typeof value !== 'number') throw new Error(`unexpected INCR reply ${String(value)}`);
         return value;
       } catch (err) {

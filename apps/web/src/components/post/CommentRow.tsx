@@ -6,6 +6,7 @@ import { Dialog } from '../Dialog';
 import { Icon } from '../Icon';
 import { RelativeTime } from '../RelativeTime';
 import { RichText } from '../RichText';
+import { ReportDialog } from '../report/ReportDialog';
 import { AuthorAvatar, AuthorName } from './Author';
 import styles from './CommentRow.module.css';
 import { PostAuthor_user } from './fragments';
@@ -29,8 +30,9 @@ export const CommentRow_comment = graphql(
     parentId
     viewerHasLiked
     viewerCanDelete
+    heldFor
     author { id ...PostAuthor_user }
-    post { id }
+    post { id author { id username } }
   }
 `,
   [PostAuthor_user],
@@ -45,6 +47,12 @@ const LikeCommentMutation = graphql(`
 const UnlikeCommentMutation = graphql(`
   mutation UnlikeComment($id: ID!) {
     unlikeComment(id: $id) { id viewerHasLiked likeCount }
+  }
+`);
+
+const ApproveCommentMutation = graphql(`
+  mutation ApproveComment($id: ID!) {
+    approveComment(id: $id) { id heldFor }
   }
 `);
 
@@ -75,10 +83,18 @@ export function CommentRow({
   const [, likeComment] = useMutation(LikeCommentMutation);
   const [, unlikeComment] = useMutation(UnlikeCommentMutation);
   const [, deleteComment] = useMutation(DeleteCommentMutation);
+  const [approving, approveComment] = useMutation(ApproveCommentMutation);
   const [confirming, setConfirming] = useState(false);
+  const [sheet, setSheet] = useState<'closed' | 'options' | 'report'>('closed');
   const pending = data.id.startsWith('optimistic-');
   const { viewer } = useViewer();
   const row = useRef<HTMLLIElement>(null);
+  // Someone else's comment: its "…" offers Report (and Delete, on the viewer's own post).
+  const othersComment = viewer !== null && author.id !== viewer.id;
+  // A held comment shows only to its author and the post's author; the post's author may approve it.
+  const postAuthor = data.post.author;
+  const viewerOwnsPost = viewer !== null && postAuthor.id === viewer.id;
+  const held = data.heldFor !== null && !pending;
 
   // A comment the viewer has just written lands at the end of the list or of its thread: show it.
   // biome-ignore lint/correctness/useExhaustiveDependencies: only when the row first appears
@@ -91,6 +107,11 @@ export function CommentRow({
   const toggleLike = async () => {
     const result = await (data.viewerHasLiked ? unlikeComment : likeComment)({ id: data.id });
     if (result.error) showToast("Couldn't update the like on this comment. Try again.");
+  };
+
+  const approve = async () => {
+    const result = await approveComment({ id: data.id });
+    if (result.error) showToast("Couldn't approve the comment. Try again.");
   };
 
   const remove = async () => {
@@ -107,12 +128,32 @@ export function CommentRow({
           <p className={styles.text}>
             <AuthorName user={data.author} /> <RichText text={data.text} entities={data.textEntities} />
           </p>
+          {held && (
+            <p className={styles.held}>
+              {viewerOwnsPost
+                ? `Only you and ${author.username} can see this comment — ${
+                    data.heldFor === 'RESTRICTED' ? 'restricted' : 'hidden word'
+                  }`
+                : // Its author is never told why (a restriction is kept from them).
+                  `Only you and ${postAuthor.username} can see this comment`}
+            </p>
+          )}
           <div className={styles.meta}>
             {pending ? <span>Posting…</span> : <RelativeTime iso={data.createdAt} />}
             {data.likeCount > 0 && (
               <span className={styles.strong}>
                 {data.likeCount} {data.likeCount === 1 ? 'like' : 'likes'}
               </span>
+            )}
+            {held && viewerOwnsPost && (
+              <button
+                type="button"
+                className={`${styles.metaButton} ${styles.approve}`}
+                disabled={approving.fetching}
+                onClick={approve}
+              >
+                Approve
+              </button>
             )}
             {onReply && !pending && (
               <button
@@ -123,7 +164,19 @@ export function CommentRow({
                 Reply
               </button>
             )}
-            {data.viewerCanDelete && !pending && (
+            {othersComment && !pending && (
+              <button
+                type="button"
+                className={`${styles.metaButton} ${styles.options}`}
+                aria-label="Comment options"
+                aria-haspopup="dialog"
+                title="Comment options"
+                onClick={() => setSheet('options')}
+              >
+                <MoreIcon size={16} />
+              </button>
+            )}
+            {data.viewerCanDelete && !othersComment && !pending && (
               <button
                 type="button"
                 className={`${styles.metaButton} ${styles.options}`}
@@ -149,6 +202,33 @@ export function CommentRow({
         )}
       </div>
       {children}
+      {sheet === 'options' && (
+        <Dialog title="Comment options" onClose={() => setSheet('closed')}>
+          <div className={styles.confirm}>
+            <button type="button" className={styles.danger} onClick={() => setSheet('report')}>
+              Report
+            </button>
+            {data.viewerCanDelete && (
+              <button
+                type="button"
+                className={styles.danger}
+                onClick={() => {
+                  setSheet('closed');
+                  setConfirming(true);
+                }}
+              >
+                Delete
+              </button>
+            )}
+            <button type="button" onClick={() => setSheet('closed')}>
+              Cancel
+            </button>
+          </div>
+        </Dialog>
+      )}
+      {sheet === 'report' && (
+        <ReportDialog subject="COMMENT" id={data.id} onClose={() => setSheet('closed')} />
+      )}
       {confirming && (
         <Dialog title="Delete comment?" onClose={() => setConfirming(false)}>
           <div className={styles.confirm}>

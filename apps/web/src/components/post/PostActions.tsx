@@ -84,7 +84,7 @@ export function PostActions({
   );
 }
 
-async function copyLink(url: string) {
+export async function copyLink(url: string) {
   try {
     if (navigator.clipboard) await navigator.clipboard.writeText(url);
     else copyWithSelection(url);

@@ -14,6 +14,7 @@ import { PostCaption, PostCaption_post } from './PostCaption';
 import styles from './PostCard.module.css';
 import { PostHeader, PostHeader_post } from './PostHeader';
 import { PostMedia, PostMedia_post } from './PostMedia';
+import { PostMenu } from './PostMenu';
 import { usePostMutations } from './usePostMutations';
 
 export const PostCard_post = graphql(
@@ -56,17 +57,23 @@ export const FEED_MEDIA_SIZES = '(max-width: 470px) 100vw, 470px';
 export function PostCard({
   post,
   priority = false,
+  ref,
 }: {
   post: FragmentOf<typeof PostCard_post>;
   priority?: boolean;
+  /** The article, for the feed to watch (impressions). */
+  ref?: Ref<HTMLElement>;
 }) {
   const data = readFragment(PostCard_post, post);
   const { viewer } = useViewer();
   const { like } = usePostMutations(data.id);
 
   return (
-    <article className={styles.card} aria-label={`Post by ${data.author.username}`}>
-      <PostHeader post={data} />
+    <article ref={ref} className={styles.card} aria-label={`Post by ${data.author.username}`}>
+      <PostHeader
+        post={data}
+        actions={viewer ? <PostMenu postId={data.id} canReport={data.author.id !== viewer.id} /> : undefined}
+      />
       <PostMedia
         post={data}
         sizes={FEED_MEDIA_SIZES}

@@ -1,5 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { type AnyVariables, type CombinedError, type TypedDocumentNode, useClient, useQuery } from 'urql';
+import {
+  type AnyVariables,
+  type CombinedError,
+  type RequestPolicy,
+  type TypedDocumentNode,
+  useClient,
+  useQuery,
+} from 'urql';
 
 interface PageInfo {
   hasNextPage: boolean;
@@ -32,11 +39,14 @@ export function usePagedQuery<Data, Variables extends AnyVariables & { after?: s
   variables,
   pageInfo,
   pause = false,
+  requestPolicy,
 }: {
   query: TypedDocumentNode<Data, Variables>;
   variables: Omit<Variables, 'after'>;
   pageInfo: (data: Data) => PageInfo | null | undefined;
   pause?: boolean;
+  /** For lists others change meanwhile (the moderation queue): 'cache-and-network'. */
+  requestPolicy?: RequestPolicy;
 }): PagedQuery<Data> {
   const client = useClient();
   const base = JSON.stringify(variables);
@@ -44,6 +54,7 @@ export function usePagedQuery<Data, Variables extends AnyVariables & { after?: s
     query,
     variables: variables as Variables,
     pause,
+    requestPolicy,
   });
   const [loadingMore, setLoadingMore] = useState(false);
   const [loadMoreError, setLoadMoreError] = useState<CombinedError | null>(null);

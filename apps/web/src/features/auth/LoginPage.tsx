@@ -1,11 +1,14 @@
 import { type FormEvent, useState } from 'react';
 import { useMutation } from 'urql';
 import { Link, useLocation } from 'wouter';
+import { Captcha } from '../../components/Captcha';
 import { graphql } from '../../graphql';
-import { errorMessage, fieldErrorsOf } from '../../lib/errors';
+import { errorMessage, errorReason, fieldErrorsOf } from '../../lib/errors';
 import { useViewer } from '../../lib/viewer';
 import styles from './Auth.module.css';
 import { AuthField, AuthLayout } from './AuthLayout';
+import { SuspendedStep } from './SuspendedStep';
+import { TwoFactorStep } from './TwoFactorStep';
 
 const LogInMutation = graphql(`
   mutation LogIn($input: LogInInput!) {
@@ -15,35 +18,78 @@ const LogInMutation = graphql(`
   }
 `);
 
+/** Where a log-in stands after the password: done, or a second factor, or a suspension to explain. */
+type Step =
+  | { kind: 'credentials' }
+  | { kind: 'twoFactor'; challenge: string }
+  | { kind: 'suspended'; message: string };
+
 export default function LoginPage() {
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
+  const [step, setStep] = useState<Step>({ kind: 'credentials' });
+  // After a few failed tries from this address the API wants a CAPTCHA too; from then on it stays.
+  const [needsCaptcha, setNeedsCaptcha] = useState(false);
+  const [captcha, setCaptcha] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
   const [result, logIn] = useMutation(LogInMutation);
   const { refresh } = useViewer();
   const [, navigate] = useLocation();
-  const errors = fieldErrorsOf(result.error);
+
+  const finish = () => {
+    refresh();
+    navigate('/');
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const res = await logIn({ input: { login, password } });
-    if (!res.error) {
-      refresh();
-      navigate('/');
-    }
+    const res = await logIn({ input: { login, password, ...(needsCaptcha && captcha ? { captcha } : {}) } });
+    if (!res.error) return finish();
+    const { reason, challenge } = errorReason(res.error);
+    if (reason === 'TWO_FACTOR_REQUIRED' && challenge) setStep({ kind: 'twoFactor', challenge });
+    else if (reason === 'SUSPENDED')
+      setStep({ kind: 'suspended', message: res.error.graphQLErrors[0]?.message ?? '' });
+    else if (reason === 'CAPTCHA_REQUIRED' || fieldErrorsOf(res.error).captcha) setNeedsCaptcha(true);
+    // A solved challenge is spent by the try that sent it.
+    if (needsCaptcha) setAttempt((n) => n + 1);
   };
 
-  const general = result.error && Object.keys(errors).length === 0 ? errorMessage(result.error) : null;
+  const backToCredentials = () => {
+    setStep({ kind: 'credentials' });
+    setPassword('');
+  };
+
+  const footer = (
+    <p>
+      Don't have an account?{' '}
+      <Link href="/accounts/signup" className="link-button">
+        Sign up
+      </Link>
+    </p>
+  );
+
+  if (step.kind === 'twoFactor') {
+    return (
+      <AuthLayout footer={footer}>
+        <TwoFactorStep challenge={step.challenge} onDone={finish} onBack={backToCredentials} />
+      </AuthLayout>
+    );
+  }
+  if (step.kind === 'suspended') {
+    return (
+      <AuthLayout footer={footer}>
+        <SuspendedStep message={step.message} login={login} password={password} onBack={backToCredentials} />
+      </AuthLayout>
+    );
+  }
+
+  const errors = fieldErrorsOf(result.error);
+  const { reason } = errorReason(result.error);
+  const stopped = reason === 'TWO_FACTOR_REQUIRED' || reason === 'SUSPENDED';
+  const general =
+    result.error && !stopped && Object.keys(errors).length === 0 ? errorMessage(result.error) : null;
   return (
-    <AuthLayout
-      footer={
-        <p>
-          Don't have an account?{' '}
-          <Link href="/accounts/signup" className="link-button">
-            Sign up
-          </Link>
-        </p>
-      }
-    >
+    <AuthLayout footer={footer}>
       <form className={styles.form} onSubmit={submit} noValidate aria-label="Log in">
         <AuthField
           name="login"
@@ -62,10 +108,11 @@ export default function LoginPage() {
           onChange={setPassword}
           error={errors.password}
         />
+        {needsCaptcha && <Captcha onChange={setCaptcha} error={errors.captcha} attempt={attempt} />}
         <button
           type="submit"
           className={`button ${styles.submit}`}
-          disabled={result.fetching || !login || !password}
+          disabled={result.fetching || !login || !password || (needsCaptcha && !captcha)}
         >
           {result.fetching ? 'Logging in…' : 'Log in'}
         </button>

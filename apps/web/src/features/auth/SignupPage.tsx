@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useMutation } from 'urql';
 import { Link, useLocation } from 'wouter';
+import { Captcha } from '../../components/Captcha';
 import { graphql } from '../../graphql';
 import { errorMessage, fieldErrorsOf } from '../../lib/errors';
 import { useViewer } from '../../lib/viewer';
@@ -17,6 +18,9 @@ const SignUpMutation = graphql(`
 
 export default function SignupPage() {
   const [form, setForm] = useState({ email: '', displayName: '', username: '', password: '' });
+  const [captcha, setCaptcha] = useState<string | null>(null);
+  // A solved challenge is spent by the attempt that sends it: a refused sign-up gets a fresh one.
+  const [attempt, setAttempt] = useState(0);
   const [result, signUp] = useMutation(SignUpMutation);
   const { refresh } = useViewer();
   const [, navigate] = useLocation();
@@ -25,10 +29,13 @@ export default function SignupPage() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const res = await signUp({ input: form });
+    if (!captcha) return;
+    const res = await signUp({ input: { ...form, captcha } });
     if (!res.error) {
       refresh();
       navigate('/');
+    } else {
+      setAttempt((n) => n + 1);
     }
   };
 
@@ -80,7 +87,8 @@ export default function SignupPage() {
           onChange={set('password')}
           error={errors.password}
         />
-        <button type="submit" className={`button ${styles.submit}`} disabled={result.fetching}>
+        <Captcha onChange={setCaptcha} error={errors.captcha} attempt={attempt} />
+        <button type="submit" className={`button ${styles.submit}`} disabled={result.fetching || !captcha}>
           {result.fetching ? 'Signing up…' : 'Sign up'}
         </button>
         {general && (

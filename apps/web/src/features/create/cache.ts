@@ -2,8 +2,10 @@ import type { CachePart } from '../../lib/cache-parts';
 import { invalidateField, userKey, viewerUserId } from '../profile/cache-lists';
 
 /**
- * A new post goes at the top of the author's grid and of the home feed. It lacks the fields those lists
- * read (and reaches the feed only once processed), so both are fetched again rather than patched.
+ * A new post goes at the top of the author's grid and of the home feed (both orders: Home and
+ * Following). It lacks the fields those lists read (and reaches the feed only once processed), so both
+ * are fetched again rather than patched. The Favorites feed never shows the viewer's own posts (nobody
+ * can add themselves), so it stays as it is.
  */
 export const createCache: CachePart = {
   updates: {

@@ -1,10 +1,11 @@
 import type { Cache } from '@urql/exchange-graphcache';
 import type { CachePart } from '../../lib/cache-parts';
+import { invalidateField, userKey, viewerRecord } from '../profile/cache-lists';
 
 /**
- * Likes and saves from any post (feed, post page, profile): shown at once, undone by Graphcache when
- * the server refuses. The optimistic results give exactly the fields the mutations select
- * (components/post/usePostMutations.ts).
+ * Likes and saves from any post (feed, post page, profile), and favorites. Likes and saves show at
+ * once, undone by Graphcache when the server refuses. The optimistic results give exactly the fields
+ * the mutations select (components/post/usePostMutations.ts).
  */
 const postRef = (id: string) => ({ __typename: 'Post', id });
 
@@ -34,6 +35,20 @@ function invalidateSaved(cache: Cache) {
   }
 }
 
+/**
+ * Favorites: the returned User carries its own `viewerFavorite`. The list of favorites is ordered by
+ * when each was added, so an addition fetches it again; a removal takes the account out at once. The
+ * Favorites feed is fetched again either way (the person's posts join or leave it).
+ */
+function removeFromFavorites(cache: Cache, userId: string) {
+  const viewer = viewerRecord(cache);
+  const user = cache.keyOfEntity(userKey(userId));
+  const favorites = viewer ? cache.resolve(viewer, 'favorites') : null;
+  if (!viewer || !Array.isArray(favorites)) return;
+  const kept = favorites.filter((key): key is string => typeof key === 'string' && key !== user);
+  if (kept.length !== favorites.length) cache.link(viewer, 'favorites', kept);
+}
+
 export const feedCache: CachePart = {
   optimistic: {
     likePost: (args, cache) => {
@@ -53,6 +68,8 @@ export const feedCache: CachePart = {
     },
     savePost: (args) => ({ __typename: 'Post', id: String(args.id), viewerHasSaved: true }),
     unsavePost: (args) => ({ __typename: 'Post', id: String(args.id), viewerHasSaved: false }),
+    // Adding can be refused (not following, the limit of 50), so only removal is shown before the answer.
+    removeFavorite: (args) => ({ __typename: 'User', id: String(args.userId), viewerFavorite: false }),
   },
   updates: {
     likePost: (_result, args, cache, info) => {
@@ -66,6 +83,15 @@ export const feedCache: CachePart = {
     },
     unsavePost: (_result, _args, cache, info) => {
       if (!info.optimistic) invalidateSaved(cache);
+    },
+    addFavorite: (_result, _args, cache) => {
+      const viewer = viewerRecord(cache);
+      if (viewer) cache.invalidate(viewer, 'favorites');
+      invalidateField(cache, 'Query', 'favoritesFeed');
+    },
+    removeFavorite: (_result, args, cache, info) => {
+      removeFromFavorites(cache, String(args.userId));
+      if (!info.optimistic) invalidateField(cache, 'Query', 'favoritesFeed');
     },
   },
 };

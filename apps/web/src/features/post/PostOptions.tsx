@@ -3,9 +3,10 @@ import { useMutation } from 'urql';
 import { useLocation } from 'wouter';
 import { Dialog } from '../../components/Dialog';
 import { MoreIcon } from '../../components/post/PostIcon';
+// The same sheet as the feed card's "…" menu.
+import styles from '../../components/post/PostMenu.module.css';
 import { showToast } from '../../components/post/toast';
 import { graphql } from '../../graphql';
-import styles from './PostOptions.module.css';
 
 const ArchivePostMutation = graphql(`
   mutation ArchivePost($id: ID!) {

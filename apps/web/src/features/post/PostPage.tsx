@@ -5,6 +5,7 @@ import type { ComposerHandle } from '../../components/post/CommentComposer';
 import type { ReplyTarget } from '../../components/post/CommentRow';
 import type { PostLocationState } from '../../components/post/PostActions';
 import { PostDetailCard } from '../../components/post/PostCard';
+import { PostMenu } from '../../components/post/PostMenu';
 import { usePagedQuery } from '../../components/post/usePagedQuery';
 import { PageSkeleton } from '../../components/Skeleton';
 import { errorMessage } from '../../lib/errors';
@@ -93,6 +94,8 @@ export default function PostPage({ id }: { id: string }) {
               commentsDisabled={post.commentsDisabled}
               archived={post.archived}
             />
+          ) : viewer ? (
+            <PostMenu postId={post.id} canReport={post.author.id !== viewer.id} onPostPage />
           ) : undefined
         }
         onOpenLikers={() => setLikersOpen(true)}

@@ -65,8 +65,9 @@ const comment = (id: string, extra: Record<string, unknown> = {}) => ({
   parentId: null,
   viewerHasLiked: false,
   viewerCanDelete: true,
+  heldFor: null,
   author: lena,
-  post: { __typename: 'Post', id: '100' },
+  post: { __typename: 'Post', id: '100', author: { __typename: 'User', id: '1', username: 'maya.okafor' } },
   replies: { __typename: 'CommentConnection', edges: [], pageInfo },
   ...extra,
 });
@@ -145,7 +146,7 @@ describe('post cache', () => {
       AddComment: () => ({
         addComment: {
           ...comment('12', { author: maya }),
-          post: { __typename: 'Post', id: '100', commentCount: 4 },
+          post: { ...comment('12').post, commentCount: 4 },
         },
       }),
     });

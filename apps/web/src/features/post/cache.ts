@@ -39,6 +39,17 @@ function viewerAuthor(cache: Cache) {
   return { ...author, __typename: 'User', isVerified: cache.resolve(user, 'isVerified') === true };
 }
 
+/** A cached post's author as CommentRow_comment selects it (id and username). */
+function postAuthor(cache: Cache, postId: string) {
+  const user = text(cache.resolve(postRef(postId), 'author'));
+  if (!user) return null;
+  return {
+    __typename: 'User',
+    id: text(cache.resolve(user, 'id')),
+    username: text(cache.resolve(user, 'username')),
+  };
+}
+
 let optimisticIds = 0;
 
 interface AddCommentInput {
@@ -74,15 +85,20 @@ export const postCache: CachePart = {
         parentId,
         viewerHasLiked: false,
         viewerCanDelete: true,
+        // The server may hold it (a restriction, a hidden word); its answer says so.
+        heldFor: null,
         author: viewerAuthor(cache),
         post: {
           __typename: 'Post',
           id: input.postId,
+          author: postAuthor(cache, input.postId),
           commentCount: number(cache.resolve(postRef(input.postId), 'commentCount')) + 1,
         },
       };
     },
     deleteComment: (args) => ({ __typename: 'DeletePayload', deletedId: String(args.id) }),
+    // An approved comment shows to everyone: the note and the Approve button go at once.
+    approveComment: (args) => ({ __typename: 'Comment', id: String(args.id), heldFor: null }),
     likeComment: (args, cache) => {
       const id = String(args.id);
       const { liked, count } = likeState(cache, id);

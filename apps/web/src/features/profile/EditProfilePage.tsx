@@ -4,6 +4,7 @@ import { PageSkeleton } from '../../components/Skeleton';
 import { graphql, type ResultOf } from '../../graphql';
 import { errorMessage, type FieldErrors, fieldErrorsOf } from '../../lib/errors';
 import { characterCount } from '../create/autocomplete';
+import { SettingsNav } from '../settings/SettingsNav';
 import { AvatarSection } from './AvatarSection';
 import styles from './EditProfile.module.css';
 
@@ -237,6 +238,7 @@ export default function EditProfilePage() {
   if (!profile) return result.fetching ? <PageSkeleton /> : <p role="alert">{errorMessage(result.error)}</p>;
   return (
     <div className={styles.page}>
+      <SettingsNav />
       <h1 className={styles.title}>Edit profile</h1>
       <AvatarSection profile={profile} />
       <EditProfileForm key={profile.id} profile={profile} />

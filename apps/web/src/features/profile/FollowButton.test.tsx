@@ -8,27 +8,43 @@ import { mockClient, operationName } from './mock-client';
 
 type State = 'SELF' | 'NONE' | 'REQUESTED' | 'FOLLOWING';
 
-function person(viewerFollowState: State, isPrivate = false) {
+function person(viewerFollowState: State, isPrivate = false, viewerFavorite = false) {
   return maskFragments([FollowButton_user], {
     id: '42',
     username: 'lena.climbs',
     isPrivate,
     viewerFollowState,
+    viewerFavorite,
     avatar: null,
   });
 }
 
-function renderButton(state: State, options: { isPrivate?: boolean; answer?: 'pending' | 'error' } = {}) {
-  const answer = () =>
-    options.answer === 'error'
-      ? { error: new CombinedError({ graphQLErrors: [{ message: 'You are following too many accounts' }] }) }
-      : options.answer === 'pending'
+type Answer = 'pending' | 'error' | 'ok';
+
+function answerWith(answer: Answer | undefined, message: string) {
+  return () =>
+    answer === 'error'
+      ? { error: new CombinedError({ graphQLErrors: [{ message }] }) }
+      : answer === 'pending'
         ? ('pending' as const)
         : { data: {} };
-  const mock = mockClient({ Follow: answer, Unfollow: answer });
+}
+
+function renderButton(
+  state: State,
+  options: { isPrivate?: boolean; favorite?: boolean; answer?: Answer; favoriteAnswer?: Answer } = {},
+) {
+  const answer = answerWith(options.answer, 'You are following too many accounts');
+  const favoriteAnswer = answerWith(options.favoriteAnswer, 'You can have up to 50 favorites');
+  const mock = mockClient({
+    Follow: answer,
+    Unfollow: answer,
+    AddFavorite: favoriteAnswer,
+    RemoveFavorite: favoriteAnswer,
+  });
   const view = render(
     <Provider value={mock.client}>
-      <FollowButton user={person(state, options.isPrivate)} />
+      <FollowButton user={person(state, options.isPrivate, options.favorite)} />
     </Provider>,
   );
   return { ...mock, ...view };
@@ -98,5 +114,33 @@ describe('FollowButton', () => {
     renderButton('NONE');
     await userEvent.click(screen.getByRole('button', { name: 'Follow' }));
     await waitFor(() => expect(screen.getByRole('button', { name: 'Follow' })).toBeEnabled());
+  });
+
+  describe('favorites, in the Following menu', () => {
+    it('adds the account to favorites and keeps the menu open', async () => {
+      const { executeMutation } = renderButton('FOLLOWING', { favoriteAnswer: 'pending' });
+      await userEvent.click(screen.getByRole('button', { name: 'Following' }));
+      await userEvent.click(screen.getByRole('button', { name: 'Add to favorites' }));
+      expect(operationName(executeMutation.mock.calls[0]!)).toBe('AddFavorite');
+      expect(executeMutation.mock.calls[0]![0].variables).toEqual({ userId: '42' });
+      expect(screen.getByRole('dialog', { name: 'lena.climbs' })).toBeInTheDocument();
+      expect(screen.getByRole('button', { name: 'Add to favorites' })).toBeDisabled();
+    });
+
+    it('offers "Remove from favorites" for a favorite', async () => {
+      const { executeMutation } = renderButton('FOLLOWING', { favorite: true, favoriteAnswer: 'pending' });
+      await userEvent.click(screen.getByRole('button', { name: 'Following' }));
+      expect(screen.queryByRole('button', { name: 'Add to favorites' })).not.toBeInTheDocument();
+      await userEvent.click(screen.getByRole('button', { name: 'Remove from favorites' }));
+      expect(operationName(executeMutation.mock.calls[0]!)).toBe('RemoveFavorite');
+    });
+
+    it("shows the server's reason when adding fails", async () => {
+      renderButton('FOLLOWING', { favoriteAnswer: 'error' });
+      await userEvent.click(screen.getByRole('button', { name: 'Following' }));
+      await userEvent.click(screen.getByRole('button', { name: 'Add to favorites' }));
+      expect(await screen.findByRole('alert')).toHaveTextContent('You can have up to 50 favorites');
+      expect(screen.getByRole('button', { name: 'Add to favorites' })).toBeEnabled();
+    });
   });
 });

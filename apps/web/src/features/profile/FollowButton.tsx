@@ -6,6 +6,7 @@ import { Dialog } from '../../components/Dialog';
 import { Icon } from '../../components/Icon';
 import { type FragmentOf, graphql, type ResultOf, readFragment } from '../../graphql';
 import { errorCode, errorMessage } from '../../lib/errors';
+import { AddFavoriteMutation, RemoveFavoriteMutation } from '../feed/favoriteMutations';
 import styles from './FollowButton.module.css';
 import sheet from './Sheet.module.css';
 
@@ -15,6 +16,7 @@ export const FollowButton_user = graphql(`
     username
     isPrivate
     viewerFollowState
+    viewerFavorite
     avatar { thumbhash dominantColor sources { url width format } }
   }
 `);
@@ -132,6 +134,7 @@ export function FollowButton({
                 If you change your mind, you'll have to request to follow @{user.username} again.
               </p>
             )}
+            <FavoriteToggle userId={user.id} favorite={user.viewerFavorite} />
             <button
               type="button"
               className={sheet.danger}
@@ -147,6 +150,38 @@ export function FollowButton({
             </button>
           </div>
         </Dialog>
+      )}
+    </>
+  );
+}
+
+/**
+ * "Add to favorites" / "Remove from favorites" in the Following menu, as on Instagram: the menu stays
+ * open and the choice flips, so the result shows where it was made. Adding can be refused (the limit of
+ * 50): the server's reason shows under it.
+ */
+function FavoriteToggle({ userId, favorite }: { userId: string; favorite: boolean }) {
+  const [added, add] = useMutation(AddFavoriteMutation);
+  const [removed, remove] = useMutation(RemoveFavoriteMutation);
+  const [failed, setFailed] = useState<string | null>(null);
+  const busy = added.fetching || removed.fetching;
+
+  const toggle = async () => {
+    setFailed(null);
+    const result = await (favorite ? remove : add)({ userId });
+    if (result.error) setFailed(errorMessage(result.error));
+  };
+
+  return (
+    <>
+      <button type="button" className={sheet.button} disabled={busy} onClick={toggle}>
+        <Icon name="star" size={16} filled={favorite} className={styles.star} />
+        {favorite ? 'Remove from favorites' : 'Add to favorites'}
+      </button>
+      {failed && (
+        <p className={sheet.text} role="alert">
+          {failed}
+        </p>
       )}
     </>
   );

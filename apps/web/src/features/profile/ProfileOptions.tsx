@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import { type CombinedError, useMutation } from 'urql';
 import { Dialog } from '../../components/Dialog';
+import { ReportDialog } from '../../components/report/ReportDialog';
 import { type FragmentOf, graphql, readFragment } from '../../graphql';
 import { errorMessage } from '../../lib/errors';
 import styles from './Profile.module.css';
@@ -11,6 +12,9 @@ export const ProfileOptions_user = graphql(`
     id
     username
     viewerBlocks
+    viewerRestricted
+    viewerMutedPosts
+    viewerMutedStories
   }
 `);
 
@@ -40,6 +44,25 @@ const UnblockMutation = graphql(`
   }
 `);
 
+// Restricting and muting are quiet: the other account is never told (features/profile/cache.ts flips them at once).
+const RestrictMutation = graphql(`
+  mutation Restrict($userId: ID!) {
+    restrict(userId: $userId) { id viewerRestricted }
+  }
+`);
+
+const UnrestrictMutation = graphql(`
+  mutation Unrestrict($userId: ID!) {
+    unrestrict(userId: $userId) { id viewerRestricted }
+  }
+`);
+
+const MuteMutation = graphql(`
+  mutation Mute($userId: ID!, $posts: Boolean!, $stories: Boolean!) {
+    mute(userId: $userId, posts: $posts, stories: $stories) { id viewerMutedPosts viewerMutedStories }
+  }
+`);
+
 function MoreIcon() {
   return (
     <svg aria-hidden="true" focusable="false" width="24" height="24" viewBox="0 0 24 24" fill="currentColor">
@@ -50,19 +73,58 @@ function MoreIcon() {
   );
 }
 
-/** The "…" button on someone else's profile: block (after a confirmation) or unblock. */
+/**
+ * The "…" button on someone else's profile: block (after a confirmation) or unblock, restrict, mute
+ * their posts or stories, and report. Restrict and mute keep the sheet open: their labels flip.
+ */
 export function ProfileOptions({ user: data }: { user: FragmentOf<typeof ProfileOptions_user> }) {
   const user = readFragment(ProfileOptions_user, data);
   const [open, setOpen] = useState(false);
   const [confirmBlock, setConfirmBlock] = useState(false);
+  const [reporting, setReporting] = useState(false);
   const [blockResult, block] = useMutation(BlockMutation);
   const [unblockResult, unblock] = useMutation(UnblockMutation);
+  const [restrictResult, restrict] = useMutation(RestrictMutation);
+  const [unrestrictResult, unrestrict] = useMutation(UnrestrictMutation);
+  const [muteResult, mute] = useMutation(MuteMutation);
+  const [notice, setNotice] = useState('');
   const focusOnMount = useCallback((button: HTMLButtonElement | null) => button?.focus(), []);
-  const error = errorMessage(blockResult.error ?? unblockResult.error);
+  const error = errorMessage(
+    blockResult.error ??
+      unblockResult.error ??
+      restrictResult.error ??
+      unrestrictResult.error ??
+      muteResult.error,
+  );
 
   const close = () => {
     setOpen(false);
     setConfirmBlock(false);
+    setNotice('');
+  };
+
+  const toggleRestrict = async () => {
+    const restricting = !user.viewerRestricted;
+    const result = await (restricting ? restrict : unrestrict)({ userId: user.id });
+    if (result.error) return;
+    setNotice(
+      restricting
+        ? `You restricted ${user.username}. Their new comments on your posts wait for your approval, and they won't be told.`
+        : `You unrestricted ${user.username}.`,
+    );
+  };
+
+  const toggleMute = async (what: 'posts' | 'stories') => {
+    const posts = what === 'posts' ? !user.viewerMutedPosts : user.viewerMutedPosts;
+    const stories = what === 'stories' ? !user.viewerMutedStories : user.viewerMutedStories;
+    const result = await mute({ userId: user.id, posts, stories });
+    if (result.error) return;
+    const muted = what === 'posts' ? posts : stories;
+    setNotice(
+      muted
+        ? `You muted ${user.username}'s ${what}. They won't be told.`
+        : `You unmuted ${user.username}'s ${what}.`,
+    );
   };
 
   const act = async (
@@ -117,6 +179,49 @@ export function ProfileOptions({ user: data }: { user: FragmentOf<typeof Profile
                 Block
               </button>
             )}
+            {!confirmBlock && !user.viewerBlocks && (
+              <>
+                <button
+                  type="button"
+                  className={sheet.button}
+                  disabled={restrictResult.fetching || unrestrictResult.fetching}
+                  onClick={toggleRestrict}
+                >
+                  {user.viewerRestricted ? 'Unrestrict' : 'Restrict'}
+                </button>
+                <button
+                  type="button"
+                  className={sheet.button}
+                  disabled={muteResult.fetching}
+                  onClick={() => toggleMute('posts')}
+                >
+                  {user.viewerMutedPosts ? 'Unmute posts' : 'Mute posts'}
+                </button>
+                <button
+                  type="button"
+                  className={sheet.button}
+                  disabled={muteResult.fetching}
+                  onClick={() => toggleMute('stories')}
+                >
+                  {user.viewerMutedStories ? 'Unmute stories' : 'Mute stories'}
+                </button>
+              </>
+            )}
+            {!confirmBlock && (
+              <button
+                type="button"
+                className={sheet.danger}
+                onClick={() => {
+                  close();
+                  setReporting(true);
+                }}
+              >
+                Report
+              </button>
+            )}
+            <p className={`${sheet.text} ${sheet.status}`} role="status">
+              {notice}
+            </p>
             {error && (
               <p className={sheet.text} role="alert">
                 {error}
@@ -128,6 +233,7 @@ export function ProfileOptions({ user: data }: { user: FragmentOf<typeof Profile
           </div>
         </Dialog>
       )}
+      {reporting && <ReportDialog subject="ACCOUNT" id={user.id} onClose={() => setReporting(false)} />}
     </>
   );
 }

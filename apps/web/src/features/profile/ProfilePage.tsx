@@ -4,11 +4,13 @@ import { Redirect, useLocation } from 'wouter';
 import { Icon } from '../../components/Icon';
 import { Skeleton } from '../../components/Skeleton';
 import { graphql } from '../../graphql';
+import { useViewer } from '../../lib/viewer';
 import NotFoundPage from '../NotFoundPage';
 import styles from './Profile.module.css';
 import { ProfileHeader, ProfileHeader_user } from './ProfileHeader';
 import { PostsTab, ProfileTabs, SavedTab } from './ProfileTabs';
 import { UserListDialog } from './UserListDialog';
+import { useProfileVisit } from './useProfileVisit';
 
 const ProfileQuery = graphql(
   `
@@ -62,6 +64,8 @@ export default function ProfilePage({ username, tab }: { username: string; tab: 
     requestPolicy: 'cache-and-network',
   });
   const user = result.data?.user;
+  const { viewer } = useViewer();
+  useProfileVisit(viewer && user && user.viewerFollowState !== 'SELF' ? user.id : null);
 
   useEffect(() => {
     if (user) document.title = `${user.displayName || user.username} (@${user.username}) • Glimpse`;

@@ -7,6 +7,12 @@ import type { Cache, Entity } from '@urql/exchange-graphcache';
 export const userKey = (id: string): Entity => ({ __typename: 'User', id });
 export const postKey = (id: string): Entity => ({ __typename: 'Post', id });
 
+/**
+ * The root feeds a post can be in: homeFeed (Home and Following, one set of pages per order) and
+ * favoritesFeed.
+ */
+export const FEEDS = ['homeFeed', 'favoritesFeed'] as const;
+
 /** Drops every cached page of `field` on `entity`, so screens that show it fetch it again. */
 export function invalidateField(cache: Cache, entity: Entity, field: string): void {
   for (const info of cache.inspectFields(entity)) {

@@ -1,6 +1,7 @@
 import type { Cache, DataFields, Entity, Variables } from '@urql/exchange-graphcache';
 import type { CachePart } from '../../lib/cache-parts';
 import {
+  FEEDS,
   invalidateField,
   postKey,
   removeFromConnection,
@@ -12,7 +13,7 @@ import {
 /**
  * How the social graph, profile and post lifecycle mutations change the normalised cache. The User a
  * graph mutation returns updates itself (follow state, counts); these updates fix what it cannot carry:
- * lists it joins or leaves, the viewer's own counts, and the home feed when whose posts it shows changes.
+ * lists it joins or leaves, the viewer's own counts, and the feeds when whose posts they show changes.
  * Counts that cannot be known exactly here are invalidated, so a screen showing them fetches them again.
  */
 
@@ -29,8 +30,9 @@ function followState(result: DataFields, field: string): string | undefined {
   return user?.viewerFollowState;
 }
 
+/** Whose posts the feeds show changed: every variant (Home, Following, Favorites) is fetched again. */
 function refreshFeed(cache: Cache) {
-  invalidateField(cache, 'Query', 'homeFeed');
+  for (const feed of FEEDS) invalidateField(cache, 'Query', feed);
 }
 
 /** The author of a cached post, read before the post leaves the cache. */
@@ -39,7 +41,7 @@ function authorOf(cache: Cache, postId: string): Entity | null {
   return typeof author === 'string' ? author : null;
 }
 
-/** A post leaves every list it can be in (grid, feed, saved, archive) and its author's count changes. */
+/** A post leaves every list it can be in (grid, feeds, saved, archive) and its author's count changes. */
 function dropPost(cache: Cache, postId: string, lists: { archived: boolean }) {
   const post = postKey(postId);
   const author = authorOf(cache, postId) ?? viewerEntity(cache);
@@ -47,7 +49,7 @@ function dropPost(cache: Cache, postId: string, lists: { archived: boolean }) {
     removeFromConnection(cache, author, 'posts', post);
     cache.invalidate(author, 'postCount');
   }
-  removeFromConnection(cache, 'Query', 'homeFeed', post);
+  for (const feed of FEEDS) removeFromConnection(cache, 'Query', feed, post);
   removeFromConnection(cache, viewerRecord(cache), 'savedPosts', post);
   if (lists.archived) removeFromConnection(cache, viewerRecord(cache), 'archivedPosts', post);
 }
@@ -122,6 +124,11 @@ export const profileCache: CachePart = {
       for (const field of ['posts', 'followers', 'following']) invalidateField(cache, target, field);
     },
 
+    // Muted posts leave the viewer's feeds (the server filters them); unmuted ones come back.
+    mute(_result, _args, cache) {
+      refreshFeed(cache);
+    },
+
     updateProfile(_result, _args, cache) {
       // Going public approves every pending request.
       invalidateField(cache, viewerRecord(cache), 'followRequests');
@@ -171,5 +178,14 @@ export const profileCache: CachePart = {
     // The request leaves the inbox at once; the server's answer confirms it.
     approveFollowRequest: (args) => ({ __typename: 'User', id: String(args.userId) }),
     declineFollowRequest: (args) => ({ __typename: 'User', id: String(args.userId) }),
+    // Restrict and mute change one flag each: the Options sheet's labels flip before the answer.
+    restrict: (args) => ({ __typename: 'User', id: String(args.userId), viewerRestricted: true }),
+    unrestrict: (args) => ({ __typename: 'User', id: String(args.userId), viewerRestricted: false }),
+    mute: (args) => ({
+      __typename: 'User',
+      id: String(args.userId),
+      viewerMutedPosts: args.posts === true,
+      viewerMutedStories: args.stories === true,
+    }),
   },
 };
