@@ -26,20 +26,38 @@ export async function forgetOfflineCache(): Promise<void> {
 }
 
 /**
- * What the cache restored from IndexedDB may be days old. The first time this page load asks for a
- * query, show the stored answer at once and fetch a fresh one; later asks are answered from the cache as
- * before. Offline, the fetch fails quietly and the stored answer stays.
+ * What the cache restored from IndexedDB may be days old (a post removed then, restored since). Until
+ * this page load has heard from the network about a query, every cache-first ask for it becomes
+ * cache-and-network: the stored answer shows at once and a fresh one replaces it. Returns two exchanges:
+ * `upgrade` goes before the cache, `listen` after it, where it sees only what reached the network.
+ *
+ * Counting answers rather than asks matters. While the cache is still reading IndexedDB, the offline
+ * exchange holds the queries it is asked, then tears them down (cancelling their fetches) and asks again
+ * with the strongest policy among those held; and React may subscribe, drop and subscribe again while
+ * mounting. Counting asks, the held ask could be the second, un-upgraded one: a reload then showed a
+ * post restored by a moderator as still missing, without ever asking the server.
+ * Offline, the fetch fails quietly (its error counts as heard) and the stored answer stays.
  */
-function refreshRestoredData(): Exchange {
-  const asked = new Set<number>();
-  return mapExchange({
-    onOperation(operation) {
-      if (operation.kind !== 'query' || operation.context.requestPolicy !== 'cache-first') return operation;
-      if (asked.has(operation.key)) return operation;
-      asked.add(operation.key);
-      return makeOperation('query', operation, { ...operation.context, requestPolicy: 'cache-and-network' });
-    },
-  });
+export function refreshRestoredData(): { upgrade: Exchange; listen: Exchange } {
+  const heard = new Set<number>();
+  return {
+    upgrade: mapExchange({
+      onOperation(operation) {
+        if (operation.kind !== 'query' || operation.context.requestPolicy !== 'cache-first') return operation;
+        if (heard.has(operation.key)) return operation;
+        return makeOperation('query', operation, {
+          ...operation.context,
+          requestPolicy: 'cache-and-network',
+        });
+      },
+    }),
+    listen: mapExchange({
+      onResult(result) {
+        if (result.operation.kind === 'query') heard.add(result.operation.key);
+        return result;
+      },
+    }),
+  };
 }
 
 /**
@@ -102,11 +120,14 @@ export function createClient(): Client {
       moderationCache,
     ]),
   };
+  const refresh = refreshRestoredData();
   return new Client({
     url: '/graphql',
     fetchOptions: { credentials: 'same-origin' },
     exchanges: [
-      ...(storage ? [refreshRestoredData(), offlineExchange({ ...cache, storage })] : [cacheExchange(cache)]),
+      ...(storage
+        ? [refresh.upgrade, offlineExchange({ ...cache, storage }), refresh.listen]
+        : [cacheExchange(cache)]),
       persistedExchange({ preferGetForPersistedQueries: false, enableForMutation: true }),
       fetchExchange,
     ],
