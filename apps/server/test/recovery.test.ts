@@ -72,6 +72,53 @@ describe.skipIf(!(await modeAvailable()))(`password reset and email verification
     );
   });
 
+  it('changes the email behind the password: the new address must be confirmed, the old one is told', async () => {
+    const user = await seed.user();
+    const other = await seed.user();
+    const old = `${user.username}@example.test`;
+    const CHANGE =
+      'mutation($p: String!, $e: String!) { changeEmail(password: $p, email: $e) { email emailVerified } }';
+    // The sign-up link to the old address, not yet opened.
+    const oldLink = linkIn((await mailTo(server, old))[0]!, '/accounts/email/verify');
+
+    const wrong = await api.fails(CHANGE, { p: 'not my password', e: 'new@example.test' }, user.token);
+    expect(wrong.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'password' });
+    for (const bad of ['', 'no-at-sign', 'two@@example.test', `${'a'.repeat(250)}@example.test`]) {
+      const refused = await api.fails(CHANGE, { p: PASSWORD, e: bad }, user.token);
+      expect(refused.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'email' });
+    }
+    const taken = await api.fails(CHANGE, { p: PASSWORD, e: `${other.username}@example.test` }, user.token);
+    expect(taken.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'email' });
+    expect(taken.message).toMatch(/Another account/);
+    expect((await api.fails(CHANGE, { p: PASSWORD, e: 'x@example.test' })).extensions?.code).toBe(
+      'UNAUTHENTICATED',
+    );
+
+    const fresh = `${user.username}.new@example.test`;
+    const changed = await api.ok<{ changeEmail: unknown }>(
+      CHANGE,
+      { p: PASSWORD, e: ` ${fresh.toUpperCase()} ` },
+      user.token,
+    );
+    expect(changed.changeEmail).toEqual({ email: fresh, emailVerified: false });
+    const notice = (await mailTo(server, old)).find((m) => m.includes('email address was changed'));
+    expect(notice).toContain(fresh);
+    const verify = (await mailTo(server, fresh)).find((m) => m.includes('Confirm your email'));
+    // A link sent to the old address no longer confirms anything; the new one does.
+    expect(
+      (await api.fails('mutation($t: String!) { verifyEmail(token: $t) }', { t: oldLink })).extensions?.field,
+    ).toBe('token');
+    await api.ok('mutation($t: String!) { verifyEmail(token: $t) }', {
+      t: linkIn(verify!, '/accounts/email/verify'),
+    });
+    expect(await api.ok('{ viewer { emailVerified } }', {}, user.token)).toEqual({
+      viewer: { emailVerified: true },
+    });
+    // Password reset now goes to the new address.
+    await api.ok(RESET, { l: fresh });
+    expect((await mailTo(server, fresh)).some((m) => m.includes('Reset your Glimpse password'))).toBe(true);
+  });
+
   it('sends at most three reset mails an hour per account, answering the same', async () => {
     const user = await seed.user();
     for (let i = 0; i < 5; i++)

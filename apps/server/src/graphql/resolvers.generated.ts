@@ -257,6 +257,11 @@ export type Mutation = {
   verifyEmail: Scalars['Boolean']['output'];
   /** Mails a new verification link (to the signed-in account's current address). */
   resendVerificationEmail: Scalars['Boolean']['output'];
+  /**
+   * Changes the account's email; asks for the password again. The new address is unconfirmed until its
+   * verification link is opened, and the old address is told of the change.
+   */
+  changeEmail: Viewer;
   /** Starts adding a passkey; asks for the password again. Returns options for navigator.credentials.create() (JSON). */
   beginPasskeyRegistration: Scalars['String']['output'];
   /** Finishes adding a passkey with the browser's response (JSON). */
@@ -532,6 +537,12 @@ export type MutationResetPasswordArgs = {
 
 export type MutationVerifyEmailArgs = {
   token: Scalars['String']['input'];
+};
+
+
+export type MutationChangeEmailArgs = {
+  password: Scalars['String']['input'];
+  email: Scalars['String']['input'];
 };
 
 
@@ -1450,6 +1461,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   resetPassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'token' | 'password'>>;
   verifyEmail?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationVerifyEmailArgs, 'token'>>;
   resendVerificationEmail?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  changeEmail?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType, RequireFields<MutationChangeEmailArgs, 'password' | 'email'>>;
   beginPasskeyRegistration?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<MutationBeginPasskeyRegistrationArgs, 'password'>>;
   finishPasskeyRegistration?: Resolver<ResolversTypes['Passkey'], ParentType, ContextType, RequireFields<MutationFinishPasskeyRegistrationArgs, 'response'>>;
   removePasskey?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemovePasskeyArgs, 'id' | 'password'>>;

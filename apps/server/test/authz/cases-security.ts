@@ -1,6 +1,6 @@
 import { PASSWORD } from '../support/seed';
 import { type Case, defineCase } from './case';
-import { classify, gqlAs } from './world';
+import { classify, gqlAs, marker } from './world';
 
 /**
  * Two-factor settings act only on the caller's own account (and ask for its password again); no call
@@ -54,6 +54,24 @@ export const SECURITY_CASES: Case<unknown>[] = [
     {},
   ),
   own('Mutation.resendVerificationEmail', 'mutation { resendVerificationEmail }', {}),
+  // Changing the email asks for the password and touches only the caller's account (a fresh address
+  // per cell, so no two cells collide).
+  defineCase({
+    name: 'Mutation.changeEmail',
+    run: async ({ world, caller }) =>
+      classify(
+        await gqlAs(
+          world,
+          caller,
+          'mutation($p: String!, $e: String!) { changeEmail(password: $p, email: $e) { emailVerified } }',
+          {
+            p: PASSWORD,
+            e: `${marker('moved')}@example.com`,
+          },
+        ),
+        () => 'self',
+      ),
+  }),
   // Passkeys: adding one starts behind the password; finishing without a started set-up is refused;
   // removing another account's passkey finds nothing. Signing in with a forged token or response is
   // refused alike; starting a passwordless sign-in is open to everyone (it reveals nothing).

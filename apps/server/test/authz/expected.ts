@@ -102,6 +102,7 @@ Mutation.requestPasswordReset         public    public    public    public    pu
 Mutation.resetPassword                rejected  rejected  rejected  rejected  rejected  rejected  | same
 Mutation.verifyEmail                  rejected  rejected  rejected  rejected  rejected  rejected  | same
 Mutation.resendVerificationEmail      self      self      self      self      self      unauth    | same
+Mutation.changeEmail                  self      self      self      self      self      unauth    | same
 Mutation.beginPasskeyRegistration     self      self      self      self      self      unauth    | same
 Mutation.finishPasskeyRegistration    rejected  rejected  rejected  rejected  rejected  unauth    | same
 Mutation.removePasskey                hidden    hidden    hidden    hidden    hidden    unauth    | same

@@ -3,7 +3,8 @@ import { AppError, badInput } from '../../errors';
 import type { Db } from '../../platform/db';
 import type { MailMessage } from '../../platform/mail';
 import { hashPassword } from '../accounts/passwords';
-import { passwordProblem } from '../accounts/validation';
+import { emailProblem, normalizeEmail, passwordProblem } from '../accounts/validation';
+import { isUniqueViolation } from '../../platform/db/errors';
 
 /**
  * Password reset and email verification by one-time links. Asking for a reset answers the same
@@ -16,6 +17,8 @@ export interface Recovery {
   resetPassword(token: string, password: string): Promise<string>;
   sendVerification(userId: string): Promise<void>;
   verifyEmail(token: string): Promise<string>;
+  /** Sets a new, unconfirmed address (the caller has checked the password), mails a link to it and a notice to the old one. */
+  changeEmail(userId: string, email: string): Promise<void>;
   isEmailVerified(userId: string): Promise<boolean>;
   /** Mails the account when a log-in comes from a device (user agent) it has not used before. */
   noticeLogIn(userId: string, session: { userAgent: string | null; ip: string }): Promise<void>;
@@ -146,6 +149,41 @@ export function createRecovery(deps: {
       if (updated.length === 0)
         throw badInput('token', 'Your email address changed since this link was sent');
       return userId;
+    },
+
+    async changeEmail(userId, raw) {
+      const email = normalizeEmail(raw);
+      const problem = emailProblem(email);
+      if (problem) throw badInput('email', problem);
+      let previous: { email: string; username: string } | undefined;
+      try {
+        [previous] = await db.query<{ email: string; username: string }>(
+          `/* changeEmail */ update users u set email = $2, email_verified_at = null, updated_at = now()
+           from (select email from users where id = $1 for update) before
+           where u.id = $1 returning before.email, u.username`,
+          [userId, email],
+        );
+      } catch (error) {
+        if (isUniqueViolation(error, 'users_email')) {
+          throw badInput('email', 'Another account is using this email address');
+        }
+        throw error;
+      }
+      if (!previous) throw new AppError('NOT_FOUND', 'User not found');
+      if (previous.email === email) return;
+      // Links sent to the old address stop working: they name it, and verification checks the address.
+      await deps.send({
+        to: previous.email,
+        subject: 'Your Glimpse email address was changed',
+        text: [
+          `Hi ${previous.username},`,
+          '',
+          `The email address of your Glimpse account was changed to ${email}.`,
+          "If you didn't do this, reset your password now and log out of all sessions:",
+          deps.link('/accounts/password/reset'),
+        ].join('\n'),
+      });
+      await this.sendVerification(userId);
     },
 
     async isEmailVerified(userId) {

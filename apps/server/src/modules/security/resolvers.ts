@@ -136,6 +136,11 @@ export const securityResolvers: Resolvers = {
       await ctx.services.recovery.sendVerification(userId);
       return true;
     },
+    changeEmail: async (_, { password, email }, ctx) => {
+      const userId = await confirmPassword(ctx, password);
+      await ctx.services.recovery.changeEmail(userId, email);
+      return { userId };
+    },
     completeTwoFactorLogIn: async (_, { challenge, code }, ctx) => {
       await ctx.rateLimit('logIn', ctx.request.ip);
       const userId = await ctx.services.twoFactor.complete(challenge, code);
