@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { AppError, badInput } from '../../errors';
 import type { Db } from '../../platform/db';
+import { isUniqueViolation } from '../../platform/db/errors';
 import type { MailMessage } from '../../platform/mail';
 import { hashPassword } from '../accounts/passwords';
 import { emailProblem, normalizeEmail, passwordProblem } from '../accounts/validation';
-import { isUniqueViolation } from '../../platform/db/errors';
 
 /**
  * Password reset and email verification by one-time links. Asking for a reset answers the same
