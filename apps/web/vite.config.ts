@@ -11,6 +11,9 @@ const API_PATHS = /^\/(graphql|graphiql|uploads|media|captcha|healthz|readyz|met
 
 /** In development Vite serves the app and proxies the API; in production the API process serves dist/. */
 export default defineConfig({
+  // The API process replaces this with a fresh nonce per page (apps/server/src/http/web.ts, which names
+  // the same placeholder): the page's Content-Security-Policy runs only scripts that carry it.
+  html: { cspNonce: '__GLIMPSE_CSP_NONCE__' },
   plugins: [
     react(),
     graphcacheSchema(),

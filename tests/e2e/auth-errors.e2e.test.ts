@@ -4,7 +4,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { launchChromium, personContext } from './support/browser';
+import { launchChromium, personContext, policyRefusals } from './support/browser';
 import { journey } from './support/journey';
 import { captchaSolved, fillLogIn, fillSignUp, person, signUp } from './support/people';
 import { startJourneyServer, type TestServer } from './support/server';
@@ -41,6 +41,30 @@ describe('auth errors', () => {
     await story.screen(page, 'log-in', { desktop: true });
   });
 
+  story.check('script injected into the page does not run: the policy refuses it', async () => {
+    // What a stored-XSS bug would put in the served page: an inline script and an inline handler. (No
+    // service worker here, so the page comes from the network, where the test can alter it.)
+    const context = await personContext(browser, server.url, { serviceWorkers: 'block' });
+    const victim = await context.newPage();
+    await victim.route('**/accounts/login', async (route) => {
+      const response = await route.fetch();
+      const body = (await response.text()).replace(
+        '<div id="root"></div>',
+        '<div id="root"></div><script>window.__injected = 1</script><img alt="" src="/icon.svg" onload="window.__injected = 2">',
+      );
+      await route.fulfill({ response, body });
+    });
+    const before = policyRefusals.length;
+    await victim.goto('/accounts/login');
+    // The app itself still runs under the same policy.
+    await victim.getByRole('button', { name: 'Log in', exact: true }).waitFor();
+    await expect.poll(() => policyRefusals.length - before).toBeGreaterThanOrEqual(2);
+    expect(await victim.evaluate(() => (window as { __injected?: number }).__injected)).toBeUndefined();
+    await context.close();
+    // These refusals were the point; the journey's last step expects no others.
+    policyRefusals.splice(before);
+  });
+
   story.step('signing up with a taken username shows the error on the username field', async () => {
     await fillSignUp(page, { ...person(dana.username, 'Someone Else'), email: 'someone.else@example.test' });
     await captchaSolved(page, 'Sign up');
@@ -53,6 +77,9 @@ describe('auth errors', () => {
     const message = await page.locator(`[id="${describedBy}"]`).textContent();
     expect(message).toMatch(/taken/i);
     expect(new URL(page.url()).pathname).toBe('/accounts/signup');
+    // A refused sign-up spends its CAPTCHA; the widget solves a fresh one, then the form is ready again.
+    // (Photographed mid-solve, the disabled button flips to enabled under axe's feet.)
+    await captchaSolved(page, 'Sign up');
     await story.screen(page, 'sign-up-username-taken', { desktop: true });
   });
 

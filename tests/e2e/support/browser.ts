@@ -24,9 +24,20 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }
 
+/**
+ * What the pages' Content-Security-Policy refused, across every person's browser in this test file:
+ * Chromium reports each refusal on the console. A journey's last step expects none.
+ */
+export const policyRefusals: string[] = [];
+
 /** One person's browser: own cookies, own IndexedDB and service worker, a phone-sized window. */
-export async function personContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
+export async function personContext(
+  browser: Browser,
+  baseURL: string,
+  options: { serviceWorkers?: 'allow' | 'block' } = {},
+): Promise<BrowserContext> {
   const context = await browser.newContext({
+    ...options,
     baseURL,
     viewport: MOBILE,
     locale: 'en-US',
@@ -34,5 +45,10 @@ export async function personContext(browser: Browser, baseURL: string): Promise<
     reducedMotion: 'reduce',
   });
   context.setDefaultTimeout(15_000);
+  context.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) {
+      policyRefusals.push(`${message.page()?.url() ?? '?'}: ${message.text()}`);
+    }
+  });
   return context;
 }

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { blockingViolations, formatViolations, type ScreenViolations } from './axe';
-import { DESKTOP, MOBILE } from './browser';
+import { DESKTOP, MOBILE, policyRefusals } from './browser';
 
 export const SCREENSHOTS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../screenshots');
 
@@ -23,7 +23,10 @@ export interface Journey {
   check(name: string, run: () => Promise<void>): void;
   /** Photographs the current screen and checks it with axe, at phone size and optionally at desktop size. */
   screen(page: Page, name: string, options?: { desktop?: boolean }): Promise<void>;
-  /** Declares the final step: no serious or critical axe violation on any screen seen. */
+  /**
+   * Declares the final steps: no serious or critical axe violation on any screen seen, and nothing the
+   * pages' Content-Security-Policy refused (the app runs entirely within its own strict policy).
+   */
   accessibilityStep(): void;
 }
 
@@ -97,6 +100,9 @@ export function journey(name: string, options: { pages?: () => Iterable<Page> } 
         if (found.length > 0)
           console.error(`axe found problems in journey "${name}":\n${formatViolations(found)}`);
         expect(found.map((f) => `${f.screen}: ${f.violations.map((v) => v.id).join(', ')}`)).toEqual([]);
+      });
+      it('ran nothing that the Content-Security-Policy refused', () => {
+        expect(policyRefusals).toEqual([]);
       });
     },
   };

@@ -120,5 +120,6 @@ export const REST_CASES: Case<unknown>[] = [
   publicRoute('GET /graphiql/sw.js', () => '/graphiql/sw.js'),
   publicRoute('GET /graphiql/config.js', () => '/graphiql/config.js'),
   publicRoute('GET /', () => '/', true),
+  publicRoute('GET /index.html', () => '/index.html', true),
   publicRoute('GET /*', (cell) => `/p/${cell.target.post.id}`, true),
 ];

@@ -137,5 +137,6 @@ GET /graphiql/sw.js                   public    public    public    public    pu
 GET /graphiql/config.js               public    public    public    public    public    public    | same
 # The web app: its shell, also for a client route naming the private post, carries no account data.
 GET /                                 public    public    public    public    public    public    | same
+GET /index.html                       public    public    public    public    public    public    | same
 GET /*                                public    public    public    public    public    public    | same
 `);
