@@ -7,6 +7,9 @@ import { useViewer } from './lib/viewer';
 // Every screen is its own chunk: the first load carries only the shell and the screen it opens.
 const LoginPage = lazy(() => import('./features/auth/LoginPage'));
 const SignupPage = lazy(() => import('./features/auth/SignupPage'));
+const PasswordResetRequestPage = lazy(() => import('./features/auth/PasswordResetRequestPage'));
+const ResetPasswordPage = lazy(() => import('./features/auth/ResetPasswordPage'));
+const VerifyEmailPage = lazy(() => import('./features/auth/VerifyEmailPage'));
 const HomePage = lazy(() => import('./features/feed/HomePage'));
 const PostPage = lazy(() => import('./features/post/PostPage'));
 const CreatePage = lazy(() => import('./features/create/CreatePage'));
@@ -34,6 +37,16 @@ export function App() {
       <Switch>
         <Route path="/accounts/login">{!loading && viewer ? <Redirect to="/" /> : <LoginPage />}</Route>
         <Route path="/accounts/signup">{!loading && viewer ? <Redirect to="/" /> : <SignupPage />}</Route>
+        {/* Emailed links: open with a session or without (they pick the shell or the log-in look). */}
+        <Route path="/accounts/password/reset">
+          <PasswordResetRequestPage />
+        </Route>
+        <Route path="/accounts/password/reset/:token">
+          {(params) => <ResetPasswordPage key={params.token} token={params.token} />}
+        </Route>
+        <Route path="/accounts/email/verify/:token">
+          {(params) => <VerifyEmailPage key={params.token} token={params.token} />}
+        </Route>
         <Route>
           <Shell>
             <Suspense fallback={<PageSkeleton />}>

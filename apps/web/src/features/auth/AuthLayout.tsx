@@ -1,14 +1,27 @@
 import type { ReactNode } from 'react';
 import styles from './Auth.module.css';
 
-export function AuthLayout({ children, footer }: { children: ReactNode; footer: ReactNode }) {
+/**
+ * The logged-out frame: the wordmark in a card, and a second card under it (sign up, log in instead).
+ * On log-in and sign-up the wordmark is the page's heading; a screen with a title of its own (the
+ * password-reset and email screens) passes `titled` and brings its own h1.
+ */
+export function AuthLayout({
+  children,
+  footer,
+  titled = false,
+}: {
+  children: ReactNode;
+  footer?: ReactNode;
+  titled?: boolean;
+}) {
   return (
     <main className={styles.page}>
       <div className={styles.card}>
-        <h1 className={styles.wordmark}>Glimpse</h1>
+        {titled ? <p className={styles.wordmark}>Glimpse</p> : <h1 className={styles.wordmark}>Glimpse</h1>}
         {children}
       </div>
-      <div className={`${styles.card} ${styles.footer}`}>{footer}</div>
+      {footer && <div className={`${styles.card} ${styles.footer}`}>{footer}</div>}
     </main>
   );
 }
@@ -20,6 +33,7 @@ export function AuthField({
   type = 'text',
   autoComplete,
   error,
+  hintId,
   value,
   onChange,
 }: {
@@ -28,10 +42,13 @@ export function AuthField({
   type?: string;
   autoComplete: string;
   error: string | undefined;
+  /** The id of a sentence that explains the field (a password's rules), read with it. */
+  hintId?: string;
   value: string;
   onChange: (value: string) => void;
 }) {
   const errorId = `${name}-error`;
+  const describedBy = [error ? errorId : null, hintId ?? null].filter(Boolean).join(' ');
   return (
     <div className={styles.fieldWrap}>
       <label htmlFor={name} className="visually-hidden">
@@ -48,7 +65,7 @@ export function AuthField({
         spellCheck={false}
         value={value}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? errorId : undefined}
+        aria-describedby={describedBy || undefined}
         onChange={(e) => onChange(e.target.value)}
       />
       {error && (

@@ -15,7 +15,8 @@ const APPEAL_MAX = 1000;
 
 /**
  * What a suspended account sees instead of its feed: why, and "Disagree with decision", which sends an
- * appeal proved by the password just typed (a suspended account has no session to appeal from).
+ * appeal proved by the password just typed (a suspended account has no session to appeal from). After a
+ * passkey sign-in there is no password yet (`password` null) and no username: the appeal asks for both.
  */
 export function SuspendedStep({
   message,
@@ -25,12 +26,15 @@ export function SuspendedStep({
 }: {
   message: string;
   login: string;
-  password: string;
+  password: string | null;
   onBack: () => void;
 }) {
   const [appealing, setAppealing] = useState(false);
   // The appeal names the account by username: someone who logged in with their email types it.
-  const [username, setUsername] = useState(login.includes('@') ? '' : login);
+  const askUsername = login === '' || login.includes('@');
+  const [username, setUsername] = useState(askUsername ? '' : login);
+  const [typedPassword, setTypedPassword] = useState('');
+  const proof = password ?? typedPassword;
   const [text, setText] = useState('');
   const [result, appeal] = useMutation(AppealSuspensionMutation);
   const errors = fieldErrorsOf(result.error);
@@ -38,7 +42,7 @@ export function SuspendedStep({
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    await appeal({ username: username.trim(), password, text: text.trim() });
+    await appeal({ username: username.trim(), password: proof, text: text.trim() });
   };
 
   if (result.data?.appealSuspension) {
@@ -65,7 +69,7 @@ export function SuspendedStep({
       <p className={styles.stepText}>{message}</p>
       {appealing ? (
         <form className={styles.form} onSubmit={submit} noValidate aria-label="Appeal">
-          {login.includes('@') && (
+          {askUsername && (
             <AuthField
               name="username"
               label="Username"
@@ -73,6 +77,17 @@ export function SuspendedStep({
               value={username}
               onChange={setUsername}
               error={errors.username}
+            />
+          )}
+          {password === null && (
+            <AuthField
+              name="password"
+              label="Password"
+              type="password"
+              autoComplete="current-password"
+              value={typedPassword}
+              onChange={setTypedPassword}
+              error={errors.password}
             />
           )}
           <label htmlFor="appeal-text" className={styles.textLabel}>
@@ -96,7 +111,7 @@ export function SuspendedStep({
           <button
             type="submit"
             className={`button ${styles.submit}`}
-            disabled={result.fetching || !text.trim() || !username.trim()}
+            disabled={result.fetching || !text.trim() || !username.trim() || !proof}
           >
             {result.fetching ? 'Sending…' : 'Submit appeal'}
           </button>
