@@ -4,6 +4,7 @@ import { Provider } from 'urql';
 import { describe, expect, it, vi } from 'vitest';
 import { mockClient, operationName } from '../profile/mock-client';
 import SecurityPage from './SecurityPage';
+import { viewer } from './securityTestServer';
 
 // The QR code's library is loaded lazily in the app; here a stand-in draws a plain SVG.
 vi.mock('uqr', () => ({ renderSVG: (value: string) => `<svg data-value="${value}"></svg>` }));
@@ -12,7 +13,7 @@ const CODES = Array.from({ length: 10 }, (_, i) => `code${i}-abcde`);
 
 function renderPage(twoFactorEnabled = false) {
   const mock = mockClient({
-    Security: () => ({ data: { viewer: { __typename: 'Viewer', twoFactorEnabled, recoveryCodesLeft: 7 } } }),
+    Security: () => ({ data: { viewer: viewer({ twoFactorEnabled, recoveryCodesLeft: 7 }) } }),
     BeginTwoFactorSetup: ({ password }) =>
       password === 'right password'
         ? { data: { beginTwoFactorSetup: { secret: 'JBSWY3DPEHPK3PXP', uri: 'otpauth://totp/Glimpse:ada' } } }
