@@ -1,7 +1,8 @@
 /**
  * Keeping an account safe and the community clean: Ada signs up (the CAPTCHA verifies by itself), turns
  * on two-factor authentication and logs in again with a code; Ben reports her post and her account; a
- * moderator removes the post from the queue; Ada finds it in Account status and requests a review.
+ * moderator removes the post from the queue; Ada finds it in Account status and requests a review, and
+ * the post comes back. Ada restricts Ben and hides a word: their comments wait for her approval.
  */
 import { Secret, TOTP } from 'otpauth';
 import type { Browser, Page } from 'playwright-core';
@@ -122,7 +123,7 @@ describe('security and moderation', () => {
   });
 
   story.step('Ada logs out and back in with a code from her authenticator app', async () => {
-    await adaPage.getByRole('button', { name: 'Log out' }).click();
+    await adaPage.getByRole('button', { name: 'Log out', exact: true }).click();
     await adaPage.waitForURL((url) => url.pathname === '/accounts/login');
     await fillLogIn(adaPage, ada.username, PASSWORD);
     await adaPage.getByRole('button', { name: 'Log in', exact: true }).click();
@@ -235,6 +236,83 @@ describe('security and moderation', () => {
     await benPage.getByRole('article', { name: `Post by ${ada.username}` }).waitFor();
   });
 
+  story.check(
+    'Ada restricts Ben: his comment on her post waits for her approval, and nobody else sees it meanwhile',
+    async () => {
+      const RESTRICTED = 'Still posting this old photo, are we?';
+      await adaPage.goto(`/${ben.username}`);
+      await adaPage.getByRole('button', { name: 'Options' }).click();
+      const sheet = adaPage.getByRole('dialog', { name: 'Options' });
+      await sheet.getByRole('button', { name: 'Restrict' }).click();
+      await sheet.getByRole('button', { name: 'Unrestrict' }).waitFor();
+      await sheet.getByRole('button', { name: 'Mute stories' }).click();
+      await sheet.getByRole('button', { name: 'Unmute stories' }).waitFor();
+      await story.screen(adaPage, 'profile-options-restricted');
+      await adaPage.keyboard.press('Escape');
+
+      // Ben is never told: he comments as usual and sees his comment.
+      await benPage.goto(`/p/${postId}`);
+      const box = benPage.getByRole('textbox', { name: 'Add a comment…' });
+      await box.fill(RESTRICTED);
+      await benPage.getByRole('button', { name: 'Post', exact: true }).click();
+      const benSees = benPage.getByRole('listitem').filter({ hasText: RESTRICTED });
+      await benSees.getByText(`Only you and ${ada.username} can see this comment`).waitFor();
+      expect(await benSees.getByText('restricted').count()).toBe(0);
+
+      // Someone else reading the post sees no trace of it.
+      await modPage.goto(`/p/${postId}`);
+      await modPage.getByRole('article', { name: `Post by ${ada.username}` }).waitFor();
+      await modPage.waitForLoadState('networkidle');
+      expect(await modPage.getByText(RESTRICTED).count()).toBe(0);
+
+      // Ada sees it held, with the reason, and approves it.
+      await adaPage.goto(`/p/${postId}`);
+      const adaSees = adaPage.getByRole('listitem').filter({ hasText: RESTRICTED });
+      await adaSees.getByText(`Only you and ${ben.username} can see this comment — restricted`).waitFor();
+      await story.screen(adaPage, 'comment-held-restricted', { desktop: true });
+      await adaSees.getByRole('button', { name: 'Approve' }).click();
+      await adaSees.getByRole('button', { name: 'Approve' }).waitFor({ state: 'detached' });
+      expect(await adaSees.getByText(/can see this comment/).count()).toBe(0);
+
+      await modPage.reload();
+      await modPage.getByRole('listitem').filter({ hasText: RESTRICTED }).waitFor();
+    },
+  );
+
+  story.check(
+    'Ada hides a word: a comment using it waits for her, seen only by its writer and her',
+    async () => {
+      const SPAMMY = 'Huge GIVEAWAY on my profile, click now';
+      await adaPage.goto('/accounts/hidden-words');
+      await adaPage.getByRole('switch', { name: 'Hide offensive comments' }).waitFor();
+      await adaPage.getByRole('textbox', { name: 'Add a word or phrase' }).fill('giveaway');
+      await adaPage.getByRole('button', { name: 'Add', exact: true }).click();
+      await adaPage.getByRole('list', { name: 'Your hidden words' }).getByText('giveaway').waitFor();
+      await story.screen(adaPage, 'hidden-words', { desktop: true });
+
+      await modPage.goto(`/p/${postId}`);
+      await modPage.getByRole('textbox', { name: 'Add a comment…' }).fill(SPAMMY);
+      await modPage.getByRole('button', { name: 'Post', exact: true }).click();
+      await modPage
+        .getByRole('listitem')
+        .filter({ hasText: SPAMMY })
+        .getByText(`Only you and ${ada.username} can see this comment`)
+        .waitFor();
+
+      await benPage.goto(`/p/${postId}`);
+      await benPage.getByRole('article', { name: `Post by ${ada.username}` }).waitFor();
+      await benPage.waitForLoadState('networkidle');
+      expect(await benPage.getByText(SPAMMY).count()).toBe(0);
+
+      await adaPage.goto(`/p/${postId}`);
+      await adaPage
+        .getByRole('listitem')
+        .filter({ hasText: SPAMMY })
+        .getByText(`Only you and ${mod.username} can see this comment — hidden word`)
+        .waitFor();
+    },
+  );
+
   story.check('a suspended account is told why at log-in and can disagree with the decision', async () => {
     const w = world(server.glimpse);
     const calId = await w.person(cal.username, cal.fullName);
@@ -246,6 +324,7 @@ describe('security and moderation', () => {
       reason: 'spam',
       details: 'Sends the same link to everyone.',
     });
+    await modPage.goto('/admin/moderation');
     await modPage.getByRole('tab', { name: 'Queue' }).click();
     const card = modPage.getByRole('article', { name: `Reported account by ${cal.username}` });
     await card.getByRole('button', { name: 'Suspend' }).click();
