@@ -1,30 +1,13 @@
-import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Api } from './support/client';
 import { MODE, modeAvailable, startServer, type TestServer, useTestWorld } from './support/harness';
+import { linkIn, mailTo } from './support/mail';
 import { PASSWORD, type Seed } from './support/seed';
 
 const RESET = 'mutation($l: String!) { requestPasswordReset(login: $l) }';
 const DO_RESET = 'mutation($t: String!, $p: String!) { resetPassword(token: $t, password: $p) }';
 const LOG_IN = 'mutation($l: String!, $p: String!) { logIn(input: { login: $l, password: $p }) { token } }';
-
-/** The messages in the local outbox (the default mail adapter) sent to `to`, oldest first. */
-async function mailTo(server: TestServer, to: string): Promise<string[]> {
-  const mail = server.glimpse.config.mail;
-  if (mail.kind !== 'outbox') throw new Error('expected the outbox mail adapter');
-  await server.glimpse.jobsIdle();
-  const files = (await readdir(mail.dir).catch(() => [] as string[])).sort();
-  const all = await Promise.all(files.map((f) => readFile(path.join(mail.dir, f), 'utf8')));
-  return all.filter((raw) => raw.includes(`To: ${to}`));
-}
-const linkIn = (raw: string, route: string) => {
-  const unfolded = raw.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
-  const match = new RegExp(`${route}/([A-Za-z0-9_-]{43})`).exec(unfolded);
-  if (!match) throw new Error(`no ${route} link in:\n${raw}`);
-  return match[1]!;
-};
 
 describe.skipIf(!(await modeAvailable()))(`password reset and email verification [${MODE}]`, () => {
   let server: TestServer;

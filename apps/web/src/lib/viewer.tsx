@@ -57,7 +57,10 @@ export function ViewerProvider({ children }: { children: ReactNode }) {
   });
   const state: ViewerState = {
     viewer: result.data?.viewer?.user ?? null,
-    loading: result.fetching && !result.data,
+    // The session lives in a cookie the offline cache can't see: a cached "logged out" is only believed
+    // once the server confirms it, or a reload just after logging in would bounce to the log-in page
+    // (losing the address it was opened at).
+    loading: !result.data ? result.fetching : result.stale && !result.data.viewer,
     isModerator: result.data?.viewer?.isModerator ?? false,
     latestNoticeAt: notices.data?.viewer?.moderationNotices?.[0]?.createdAt ?? null,
     refresh: () => reexecute({ requestPolicy: 'network-only' }),
