@@ -187,7 +187,11 @@ export async function createGlimpse(
     registerRoutes(http, {
       services,
       blobs,
-      gate: createMediaGate({ db, graph: services.graph }),
+      gate: createMediaGate({
+        db,
+        graph: services.graph,
+        isModerator: async (userId) => (await services.moderation.roleOf(userId)) !== 'member',
+      }),
       metrics,
       queue,
       rateLimit,

@@ -89,6 +89,36 @@ describe.skipIf(!(await modeAvailable()))(`reports and moderation [${MODE}]`, ()
     expect(found?.reports.find((r) => r.reporter?.username === r1.username)?.details).toBe('link farm');
   });
 
+  it("shows moderators a private account's reported photo, and the removed one, without opening it to others", async () => {
+    const mod = await moderator();
+    const author = await seed.user(undefined, { private: true });
+    const reporter = await seed.user();
+    const post = await author.post({ caption: 'behind the lock' });
+    // An approved follower reports it; a stranger (and the moderator, who follows nobody) can't see it.
+    await reporter.follow(author);
+    await author.approve(reporter);
+    await api.ok(REPORT, { input: { subject: 'POST', id: post.id, reason: 'SPAM' } }, reporter.token);
+    const stranger = await seed.user();
+    const found = await caseOf(mod, post.id);
+    const [url] = found?.post?.photoUrls ?? [];
+    expect(url).toBeDefined();
+    const fetchAs = (token?: string) =>
+      fetch(new URL(url!, api.url), { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    const seen = await fetchAs(mod.token);
+    expect(seen.status).toBe(200);
+    expect(seen.headers.get('content-type')).toMatch(/^image\//);
+    // Not to be kept by any cache: access came from the role, not from the post.
+    expect(seen.headers.get('cache-control')).toBe('private, no-store');
+    expect((await fetchAs(reporter.token)).status).toBe(200);
+    expect((await fetchAs(stranger.token)).status).toBe(404);
+    expect((await fetchAs()).status).toBe(404);
+
+    await api.ok(MODERATE, { input: { subject: 'POST', id: post.id, action: 'REMOVE' } }, mod.token);
+    expect((await fetchAs(mod.token)).status).toBe(200);
+    expect((await fetchAs(author.token)).status).toBe(404);
+    expect((await fetchAs(reporter.token)).status).toBe(404);
+  });
+
   it('only moderators see the queue, the log and appeals, or act', async () => {
     const member = await seed.user();
     const author = await seed.user();

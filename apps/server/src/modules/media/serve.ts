@@ -10,7 +10,12 @@ const SERVED_KEY = /^(a|m)\/([0-9a-f]{32})\/[0-9]{1,5}\.(avif|webp|jpg)$/;
 
 export type ServeDecision = { kind: 'missing' } | { kind: 'serve'; key: string; cacheControl: string };
 
-export function createMediaGate(deps: { db: Db; graph: Graph }) {
+export function createMediaGate(deps: {
+  db: Db;
+  graph: Graph;
+  /** Moderators see reported photos in context, whoever may see the post (removed, private, archived). */
+  isModerator: (userId: string) => Promise<boolean>;
+}) {
   const { db, graph } = deps;
   return async function decide(key: string, viewerId: string | null): Promise<ServeDecision> {
     const match = SERVED_KEY.exec(key);
@@ -32,8 +37,12 @@ export function createMediaGate(deps: { db: Db; graph: Graph }) {
         ? ((await graph.relationships(viewerId, [row.author_id])).get(row.author_id) ?? NO_RELATIONSHIP)
         : NO_RELATIONSHIP;
     // A photo the viewer may not see is "not found", exactly like a key that never existed.
-    if (!canSeePost(viewerId, row, { id: row.author_id, is_private: row.is_private }, rel))
+    if (!canSeePost(viewerId, row, { id: row.author_id, is_private: row.is_private }, rel)) {
+      if (viewerId && (await deps.isModerator(viewerId))) {
+        return { kind: 'serve', key, cacheControl: 'private, no-store' };
+      }
       return { kind: 'missing' };
+    }
     // Public posts may sit in shared caches (a CDN); a private account's photos only in the viewer's browser.
     const cacheControl =
       row.is_private || row.status !== 'ready' || row.archived_at
