@@ -269,6 +269,29 @@ describe.skipIf(!(await modeAvailable()))(`reports and moderation [${MODE}]`, ()
     const spammer = await seed.user();
     const reporter = await seed.user();
     const spamPost = await spammer.post({ caption: 'cheap followers' });
+    // It also commented on and liked someone else's post.
+    const victimPost = await reporter.post({ caption: 'my garden' });
+    await spammer.comment(victimPost, 'visit my profile for followers');
+    await spammer.like(victimPost);
+    const TALK = `query($id: ID!) { post(id: $id) {
+      comments(first: 10) { edges { node { text } } } likers(first: 10) { edges { node { username } } } } }`;
+    type Talk = {
+      post: {
+        comments: { edges: { node: { text: string } }[] };
+        likers: { edges: { node: { username: string } }[] };
+      };
+    };
+    const talk = async () => {
+      const { post } = await api.ok<Talk>(TALK, { id: victimPost.id }, reporter.token);
+      return {
+        comments: post.comments.edges.map((e) => e.node.text),
+        likers: post.likers.edges.map((e) => e.node.username),
+      };
+    };
+    expect(await talk()).toEqual({
+      comments: ['visit my profile for followers'],
+      likers: [spammer.username],
+    });
     await api.ok(REPORT, { input: { subject: 'ACCOUNT', id: spammer.id, reason: 'SPAM' } }, reporter.token);
     const done = await api.ok<{ moderate: { target: { suspended: boolean } } }>(
       MODERATE,
@@ -281,6 +304,8 @@ describe.skipIf(!(await modeAvailable()))(`reports and moderation [${MODE}]`, ()
     expect((await api.ok<{ user: unknown }>(USER, { u: spammer.username }, reporter.token)).user).toBeNull();
     expect((await api.ok<{ user: unknown }>(USER, { u: spammer.username })).user).toBeNull();
     expect((await api.ok<{ post: unknown }>(POST, { id: spamPost.id }, reporter.token)).post).toBeNull();
+    // Its comments and likes on others' posts disappear with it.
+    expect(await talk()).toEqual({ comments: [], likers: [] });
     // Signed out: the old session no longer identifies anyone.
     expect(
       (await api.ok<{ viewer: unknown }>('{ viewer { user { id } } }', {}, spammer.token)).viewer,
@@ -320,6 +345,10 @@ describe.skipIf(!(await modeAvailable()))(`reports and moderation [${MODE}]`, ()
     );
     expect(row?.suspended_at).toBeNull();
     expect((await api.ok<{ post: unknown }>(POST, { id: spamPost.id }, reporter.token)).post).not.toBeNull();
+    expect(await talk()).toEqual({
+      comments: ['visit my profile for followers'],
+      likers: [spammer.username],
+    });
   });
 
   it('a moderator cannot act on their own account or content, and actions are validated', async () => {

@@ -89,13 +89,13 @@ export async function presentActors(
   return ids.map((id, i) => {
     const user = users[i];
     if (!user || user instanceof Error) return null;
-    // canSeeActor reads only the block flags of a relationship.
+    // canSeeActor reads only the block flags of a relationship (and the actor's suspension).
     const rel = {
       ...NO_RELATIONSHIP,
       blocking: blocks.blocking.has(id),
       blockedBy: blocks.blockedBy.has(id),
     };
-    return canSeeActor(viewerId, id, rel) ? user : null;
+    return canSeeActor(viewerId, user, rel) ? user : null;
   });
 }
 

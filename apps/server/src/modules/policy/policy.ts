@@ -87,9 +87,14 @@ export function isSelf(viewerId: string | null, userId: string): boolean {
 }
 
 /**
- * Whether content made by `actorId` (a comment, a like) is shown to the viewer: never when either
- * has blocked the other.
+ * Whether content made by an actor (a comment, a like) is shown to the viewer: never when either has
+ * blocked the other, nor while the actor is suspended (their content disappears with them).
  */
-export function canSeeActor(viewerId: string | null, actorId: string, rel: Relationship): boolean {
-  return viewerId === actorId || (!rel.blockedBy && !rel.blocking);
+export function canSeeActor(
+  viewerId: string | null,
+  actor: Pick<OwnerFacts, 'id' | 'suspended_at'>,
+  rel: Relationship,
+): boolean {
+  if (viewerId === actor.id) return true;
+  return !rel.blockedBy && !rel.blocking && !actor.suspended_at;
 }
