@@ -324,9 +324,18 @@ describe.skipIf(!(await modeAvailable()))(`reports and moderation [${MODE}]`, ()
     expect(
       (await api.fails(APPEAL, { u: reporter.username, p: PASSWORD, t: 'please' })).extensions?.code,
     ).toBe('BAD_USER_INPUT');
-    expect(await api.ok(APPEAL, { u: spammer.username, p: PASSWORD, t: 'I was hacked' })).toEqual({
-      appealSuspension: true,
-    });
+    // Logged in by email, appealed by email (as the log-in form lets it).
+    expect(
+      (await api.fails(APPEAL, { u: `${spammer.username}@example.test`, p: 'wrong', t: 'please' })).extensions
+        ?.code,
+    ).toBe('UNAUTHENTICATED');
+    expect(
+      await api.ok(APPEAL, {
+        u: ` ${spammer.username.toUpperCase()}@EXAMPLE.test`,
+        p: PASSWORD,
+        t: 'I was hacked',
+      }),
+    ).toEqual({ appealSuspension: true });
     const open = await api.ok<{ openAppeals: { id: string; text: string }[] }>(
       '{ openAppeals { id text } }',
       {},

@@ -210,7 +210,7 @@ export type Mutation = {
   appeal: Appeal;
   /**
    * Appeals a suspension from outside: a suspended account can't sign in, so it proves who it is with
-   * its password here.
+   * its password here. `username` takes the username or the email, as log-in does.
    */
   appealSuspension: Scalars['Boolean']['output'];
   /** Grants (undoing the action) or denies an appeal. Moderators only. */

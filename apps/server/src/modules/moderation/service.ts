@@ -3,7 +3,7 @@ import type { KeysetPage } from '../../graphql/keyset';
 import type { Db } from '../../platform/db';
 import { verifyPassword } from '../accounts/passwords';
 import type { ImageVariant } from '../accounts/rows';
-import { normalizeUsername, usernameProblem } from '../accounts/validation';
+import { emailProblem, normalizeEmail, normalizeUsername, usernameProblem } from '../accounts/validation';
 import { cleanText, textProblem } from '../text/validate';
 
 /**
@@ -373,13 +373,15 @@ export function createModeration(db: Db, hooks: ModerationHooks): Moderation {
     },
 
     async appealSuspension(username, password, text) {
-      // Normalised as usernames are stored; a name no account can have (a NUL, a lone surrogate) is an
-      // unknown account rather than text the database refuses.
-      const key = normalizeUsername(username);
-      const [user] = usernameProblem(key)
+      // The login a person typed: an email (it has an @) or a username, normalised as stored. One no
+      // account can have (a NUL, a lone surrogate) is an unknown account, not text the database refuses.
+      const byEmail = username.includes('@');
+      const key = byEmail ? normalizeEmail(username) : normalizeUsername(username);
+      const impossible = byEmail ? emailProblem(key) !== null : usernameProblem(key) !== null;
+      const [user] = impossible
         ? []
         : await db.query<{ id: string; password_hash: string; suspended_at: Date | null }>(
-            '/* suspendedCredentials */ select id::text, password_hash, suspended_at from users where username = $1',
+            `/* suspendedCredentials */ select id::text, password_hash, suspended_at from users where ${byEmail ? 'email' : 'username'} = $1`,
             [key],
           );
       // The same answer for an unknown account and a wrong password, and the same hashing work.
