@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { InputField } from '../../components/Field';
 import styles from './Auth.module.css';
 
 /**
@@ -26,6 +27,9 @@ export function AuthLayout({
   );
 }
 
+// The label is read, not shown: the placeholder shows the same words.
+const fieldClasses = { field: styles.fieldWrap, label: 'visually-hidden' };
+
 /** A labelled input with its API field error shown inline and announced. */
 export function AuthField({
   name,
@@ -47,32 +51,30 @@ export function AuthField({
   value: string;
   onChange: (value: string) => void;
 }) {
-  const errorId = `${name}-error`;
-  const describedBy = [error ? errorId : null, hintId ?? null].filter(Boolean).join(' ');
   return (
-    <div className={styles.fieldWrap}>
-      <label htmlFor={name} className="visually-hidden">
-        {label}
-      </label>
-      <input
-        id={name}
-        name={name}
-        type={type}
-        className="field"
-        placeholder={label}
-        autoComplete={autoComplete}
-        autoCapitalize="none"
-        spellCheck={false}
-        value={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        onChange={(e) => onChange(e.target.value)}
-      />
-      {error && (
-        <p id={errorId} className="field-error" role="alert">
-          {error}
-        </p>
-      )}
-    </div>
+    <InputField
+      id={name}
+      name={name}
+      classes={fieldClasses}
+      label={label}
+      error={error}
+      describedBy={hintId}
+      type={type}
+      placeholder={label}
+      autoComplete={autoComplete}
+      autoCapitalize="none"
+      spellCheck={false}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+    />
   );
+}
+
+/** What went wrong with the form as a whole (no field claims it), under its button and announced. */
+export function FormError({ message }: { message: string | null | undefined }) {
+  return message ? (
+    <p className={styles.formError} role="alert">
+      {message}
+    </p>
+  ) : null;
 }

@@ -6,7 +6,7 @@ import { graphql } from '../../graphql';
 import { errorMessage, errorReason, fieldErrorsOf } from '../../lib/errors';
 import { useViewer } from '../../lib/viewer';
 import styles from './Auth.module.css';
-import { AuthField, AuthLayout } from './AuthLayout';
+import { AuthField, AuthLayout, FormError } from './AuthLayout';
 import { type PasskeyOutcome, passkeyMessage, usePasskeyLogIn } from './passkey';
 import { SuspendedStep } from './SuspendedStep';
 import { TwoFactorStep } from './TwoFactorStep';
@@ -152,11 +152,7 @@ export default function LoginPage() {
         >
           {result.fetching ? 'Logging in…' : 'Log in'}
         </button>
-        {general && (
-          <p className={styles.formError} role="alert">
-            {general}
-          </p>
-        )}
+        <FormError message={general} />
       </form>
       {passkey.supported && (
         <>

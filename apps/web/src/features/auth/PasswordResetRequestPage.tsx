@@ -5,8 +5,8 @@ import { graphql } from '../../graphql';
 import { errorMessage, fieldErrorsOf } from '../../lib/errors';
 import { useViewer } from '../../lib/viewer';
 import styles from './Auth.module.css';
-import { AuthField } from './AuthLayout';
-import { BackLink, RecoveryLayout } from './RecoveryLayout';
+import { AuthField, FormError } from './AuthLayout';
+import { BackLink, RecoveryLayout, RecoveryMessage } from './RecoveryLayout';
 
 const RequestPasswordResetMutation = graphql(`
   mutation RequestPasswordReset($login: String!) {
@@ -34,14 +34,7 @@ export default function PasswordResetRequestPage() {
   if (result.data?.requestPasswordReset) {
     return (
       <RecoveryLayout title="Reset password" footer={<BackLink />}>
-        <section className={styles.form} aria-labelledby="reset-sent-title">
-          <h1 id="reset-sent-title" className={styles.title}>
-            Check your email
-          </h1>
-          <p className={styles.stepText} role="status">
-            {RESET_SENT}
-          </p>
-        </section>
+        <RecoveryMessage headingId="reset-sent-title" heading="Check your email" text={RESET_SENT} />
       </RecoveryLayout>
     );
   }
@@ -70,11 +63,7 @@ export default function PasswordResetRequestPage() {
         >
           {result.fetching ? 'Sending…' : 'Send reset link'}
         </button>
-        {general && (
-          <p className={styles.formError} role="alert">
-            {general}
-          </p>
-        )}
+        <FormError message={general} />
       </form>
       {!viewer && (
         <>

@@ -51,6 +51,36 @@ export function RecoveryLayout({
   );
 }
 
+/**
+ * What a screen in this frame shows when it only tells how things stand: its heading, a sentence
+ * announced as `role` (a status, or an alert when something went wrong), and what to do next (`children`).
+ */
+export function RecoveryMessage({
+  headingId,
+  heading,
+  role = 'status',
+  text,
+  children,
+}: {
+  headingId: string;
+  heading: string;
+  role?: 'status' | 'alert';
+  text: ReactNode;
+  children?: ReactNode;
+}) {
+  return (
+    <section className={styles.form} aria-labelledby={headingId}>
+      <h1 id={headingId} className={styles.title}>
+        {heading}
+      </h1>
+      <p className={styles.stepText} role={role}>
+        {text}
+      </p>
+      {children}
+    </section>
+  );
+}
+
 /** Back to where the person came from: log-in, or the app when they are logged in after all. */
 export function BackLink() {
   const { viewer } = useViewer();

@@ -6,8 +6,8 @@ import { forgetOfflineCache } from '../../lib/client';
 import { errorMessage, fieldErrorsOf } from '../../lib/errors';
 import { useViewer } from '../../lib/viewer';
 import styles from './Auth.module.css';
-import { AuthField } from './AuthLayout';
-import { BackLink, RecoveryLayout } from './RecoveryLayout';
+import { AuthField, FormError } from './AuthLayout';
+import { BackLink, RecoveryLayout, RecoveryMessage } from './RecoveryLayout';
 
 const ResetPasswordMutation = graphql(`
   mutation ResetPassword($token: String!, $password: String!) {
@@ -58,13 +58,11 @@ export default function ResetPasswordPage({ token }: { token: string }) {
   if (done) {
     return (
       <RecoveryLayout title="Password changed">
-        <section className={styles.form} aria-labelledby="reset-done-title">
-          <h1 id="reset-done-title" className={styles.title}>
-            Password changed
-          </h1>
-          <p className={styles.stepText} role="status">
-            Your password was changed. You're logged out everywhere.
-          </p>
+        <RecoveryMessage
+          headingId="reset-done-title"
+          heading="Password changed"
+          text="Your password was changed. You're logged out everywhere."
+        >
           {done.hadSession ? (
             // A full page load: a fresh client, with nothing of the old session in memory.
             <a href="/accounts/login" className={`button ${styles.primaryLink}`}>
@@ -75,7 +73,7 @@ export default function ResetPasswordPage({ token }: { token: string }) {
               Log in
             </Link>
           )}
-        </section>
+        </RecoveryMessage>
       </RecoveryLayout>
     );
   }
@@ -83,17 +81,16 @@ export default function ResetPasswordPage({ token }: { token: string }) {
   if (errors.token) {
     return (
       <RecoveryLayout title="Reset password" footer={<BackLink />}>
-        <section className={styles.form} aria-labelledby="reset-link-title">
-          <h1 id="reset-link-title" className={styles.title}>
-            This link isn't working
-          </h1>
-          <p className={styles.stepText} role="alert">
-            {errors.token}
-          </p>
+        <RecoveryMessage
+          headingId="reset-link-title"
+          heading="This link isn't working"
+          role="alert"
+          text={errors.token}
+        >
           <Link href="/accounts/password/reset" className={`button ${styles.primaryLink}`}>
             Get a new link
           </Link>
-        </section>
+        </RecoveryMessage>
       </RecoveryLayout>
     );
   }
@@ -133,11 +130,7 @@ export default function ResetPasswordPage({ token }: { token: string }) {
         >
           {result.fetching ? 'Resetting…' : 'Reset password'}
         </button>
-        {general && (
-          <p className={styles.formError} role="alert">
-            {general}
-          </p>
-        )}
+        <FormError message={general} />
       </form>
     </RecoveryLayout>
   );

@@ -6,7 +6,7 @@ import { graphql } from '../../graphql';
 import { errorMessage, fieldErrorsOf } from '../../lib/errors';
 import { useViewer } from '../../lib/viewer';
 import styles from './Auth.module.css';
-import { AuthField, AuthLayout } from './AuthLayout';
+import { AuthField, AuthLayout, FormError } from './AuthLayout';
 
 const SignUpMutation = graphql(`
   mutation SignUp($input: SignUpInput!) {
@@ -91,11 +91,7 @@ export default function SignupPage() {
         <button type="submit" className={`button ${styles.submit}`} disabled={result.fetching || !captcha}>
           {result.fetching ? 'Signing up…' : 'Sign up'}
         </button>
-        {general && (
-          <p className={styles.formError} role="alert">
-            {general}
-          </p>
-        )}
+        <FormError message={general} />
       </form>
     </AuthLayout>
   );

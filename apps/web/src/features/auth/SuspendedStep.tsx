@@ -3,7 +3,7 @@ import { useMutation } from 'urql';
 import { graphql } from '../../graphql';
 import { errorMessage, fieldErrorsOf } from '../../lib/errors';
 import styles from './Auth.module.css';
-import { AuthField } from './AuthLayout';
+import { AuthField, FormError } from './AuthLayout';
 
 const AppealSuspensionMutation = graphql(`
   mutation AppealSuspension($username: String!, $password: String!, $text: String!) {
@@ -115,11 +115,7 @@ export function SuspendedStep({
           >
             {result.fetching ? 'Sending…' : 'Submit appeal'}
           </button>
-          {general && (
-            <p className={styles.formError} role="alert">
-              {general}
-            </p>
-          )}
+          <FormError message={general} />
         </form>
       ) : (
         <button type="button" className={`button ${styles.submit}`} onClick={() => setAppealing(true)}>

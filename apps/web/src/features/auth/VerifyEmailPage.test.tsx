@@ -1,12 +1,9 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { cacheExchange } from '@urql/exchange-graphcache';
-import { getOperationAST } from 'graphql';
-import { Client, CombinedError, type Exchange, type Operation, Provider, useQuery } from 'urql';
+import { CombinedError, Provider, useQuery } from 'urql';
 import { describe, expect, it } from 'vitest';
-import { filter, fromValue, mergeMap, never, pipe } from 'wonka';
 import { graphql } from '../../graphql';
-import { mergeParts } from '../../lib/cache-parts';
+import { graphcacheClient, scriptedServer } from '../../test/scriptedServer';
 import { authCache } from './cache';
 import { ADA, fieldError, renderScreen } from './test-utils';
 import VerifyEmailPage from './VerifyEmailPage';
@@ -108,30 +105,18 @@ const EmailStateQuery = graphql(`
 
 describe('authCache', () => {
   it("has the logged-in viewer's email state fetched again after a confirmation", async () => {
-    const operations: Operation[] = [];
     let verified = false;
-    const server: Exchange = () => (ops$) =>
-      pipe(
-        ops$,
-        filter((op) => op.kind !== 'teardown'),
-        mergeMap((operation) => {
-          operations.push(operation);
-          const name = getOperationAST(operation.query)?.name?.value;
-          if (name === 'TestEmailState') {
-            const data = { viewer: { __typename: 'Viewer', emailVerified: verified } };
-            return fromValue({ operation, data, stale: false, hasNext: false });
-          }
-          if (name === 'VerifyEmail') {
-            verified = true;
-            return fromValue({ operation, data: { verifyEmail: true }, stale: false, hasNext: false });
-          }
-          return never;
-        }),
-      );
-    const client = new Client({
-      url: '/graphql',
-      exchanges: [cacheExchange({ keys: { Viewer: () => 'viewer' }, ...mergeParts([authCache]) }), server],
+    const server = scriptedServer((name) => {
+      if (name === 'TestEmailState') {
+        return { data: { viewer: { __typename: 'Viewer', emailVerified: verified } } };
+      }
+      if (name === 'VerifyEmail') {
+        verified = true;
+        return { data: { verifyEmail: true } };
+      }
+      return 'pending';
     });
+    const client = graphcacheClient(server.exchange, [authCache]);
     function EmailState() {
       const [{ data }] = useQuery({ query: EmailStateQuery });
       return <p>{data?.viewer?.emailVerified ? 'Verified' : 'Not verified'}</p>;
@@ -150,10 +135,6 @@ describe('authCache', () => {
       .toPromise();
 
     expect(await screen.findByText('Verified')).toBeInTheDocument();
-    await waitFor(() =>
-      expect(
-        operations.filter((op) => getOperationAST(op.query)?.name?.value === 'TestEmailState'),
-      ).toHaveLength(2),
-    );
+    await waitFor(() => expect(server.sent('TestEmailState')).toHaveLength(2));
   });
 });

@@ -5,7 +5,7 @@ import { graphql, type ResultOf } from '../../graphql';
 import { errorMessage, fieldErrorsOf } from '../../lib/errors';
 import { useViewer } from '../../lib/viewer';
 import styles from './Auth.module.css';
-import { RecoveryLayout } from './RecoveryLayout';
+import { RecoveryLayout, RecoveryMessage } from './RecoveryLayout';
 
 const VerifyEmailMutation = graphql(`
   mutation VerifyEmail($token: String!) {
@@ -69,54 +69,40 @@ export default function VerifyEmailPage({ token }: { token: string }) {
   let body: ReactNode;
   if (!result) {
     body = (
-      <>
-        <h1 id="verify-title" className={styles.title}>
-          Confirming your email…
-        </h1>
-        <p className={styles.stepText} role="status">
-          Just a moment.
-        </p>
-      </>
+      <RecoveryMessage headingId="verify-title" heading="Confirming your email…" text="Just a moment." />
     );
   } else if (result.data?.verifyEmail) {
     body = (
-      <>
-        <h1 id="verify-title" className={styles.title}>
-          Your email is confirmed
-        </h1>
-        <p className={styles.stepText} role="status">
-          Thanks. We'll use this address to help you get back into your account if you ever need to.
-        </p>
+      <RecoveryMessage
+        headingId="verify-title"
+        heading="Your email is confirmed"
+        text="Thanks. We'll use this address to help you get back into your account if you ever need to."
+      >
         {next(`button ${styles.primaryLink}`)}
-      </>
+      </RecoveryMessage>
     );
   } else {
     const offline = Boolean(result.error?.networkError);
     body = (
-      <>
-        <h1 id="verify-title" className={styles.title}>
-          Couldn't confirm your email
-        </h1>
-        <p className={styles.stepText} role="alert">
-          {fieldErrorsOf(result.error).token ??
-            errorMessage(result.error) ??
-            'Something went wrong. Try again.'}
-        </p>
+      <RecoveryMessage
+        headingId="verify-title"
+        heading="Couldn't confirm your email"
+        role="alert"
+        text={
+          fieldErrorsOf(result.error).token ??
+          errorMessage(result.error) ??
+          'Something went wrong. Try again.'
+        }
+      >
         {offline && (
           <button type="button" className={`button ${styles.primaryLink}`} onClick={retry}>
             Try again
           </button>
         )}
         {next(`link-button ${styles.secondaryAction}`)}
-      </>
+      </RecoveryMessage>
     );
   }
 
-  return (
-    <RecoveryLayout title="Confirm your email">
-      <section className={styles.form} aria-labelledby="verify-title">
-        {body}
-      </section>
-    </RecoveryLayout>
-  );
+  return <RecoveryLayout title="Confirm your email">{body}</RecoveryLayout>;
 }

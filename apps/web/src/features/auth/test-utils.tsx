@@ -3,13 +3,12 @@
  * name), the viewer from that server, and an in-memory location to see where a screen navigates.
  */
 import { render } from '@testing-library/react';
-import { getOperationAST } from 'graphql';
 import { type ReactNode, StrictMode } from 'react';
-import { Client, CombinedError, type Exchange, type Operation, Provider } from 'urql';
-import { filter, fromValue, mergeMap, never, pipe } from 'wonka';
+import { Client, CombinedError, Provider } from 'urql';
 import { Router } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
 import { ViewerProvider } from '../../lib/viewer';
+import { nameOf, scriptedServer } from '../../test/scriptedServer';
 
 export type Answer = { data: unknown } | { error: CombinedError } | 'pending';
 export type Script = Record<string, (variables: Record<string, unknown>) => Answer>;
@@ -39,30 +38,14 @@ export function renderScreen(
   }: { path?: string; script?: Script; user?: typeof ADA | null; strict?: boolean } = {},
 ) {
   const session = { user };
-  const operations: Operation[] = [];
   const defaults: Script = {
     Viewer: () => ({ data: { viewer: session.user ? { user: session.user, isModerator: false } : null } }),
     LatestNotice: () => ({ data: { viewer: { moderationNotices: [] } } }),
   };
-  const server: Exchange = () => (ops$) =>
-    pipe(
-      ops$,
-      filter((op) => op.kind !== 'teardown'),
-      mergeMap((operation) => {
-        operations.push(operation);
-        const name = getOperationAST(operation.query)?.name?.value ?? '';
-        const answer = (script[name] ?? defaults[name])?.(operation.variables as Record<string, unknown>);
-        if (!answer || answer === 'pending') return never;
-        return fromValue({
-          operation,
-          data: 'data' in answer ? answer.data : undefined,
-          error: 'error' in answer ? answer.error : undefined,
-          stale: false,
-          hasNext: false,
-        });
-      }),
-    );
-  const client = new Client({ url: '/graphql', exchanges: [server] });
+  const server = scriptedServer((name, operation) =>
+    (script[name] ?? defaults[name])?.(operation.variables as Record<string, unknown>),
+  );
+  const client = new Client({ url: '/graphql', exchanges: [server.exchange] });
   const location = memoryLocation({ path, record: true });
   const tree = (
     <Provider value={client}>
@@ -73,16 +56,9 @@ export function renderScreen(
   );
   render(strict ? <StrictMode>{tree}</StrictMode> : tree);
 
-  /** The operations of this name the server was sent, oldest first, as their variables. */
-  const sent = (name: string) =>
-    operations
-      .filter((op) => getOperationAST(op.query)?.name?.value === name)
-      .map((op) => op.variables as Record<string, unknown>);
   /** How often the viewer was asked for again past the cache, as a log-in or log-out refresh does. */
   const viewerRefreshes = () =>
-    operations.filter(
-      (op) =>
-        getOperationAST(op.query)?.name?.value === 'Viewer' && op.context.requestPolicy === 'network-only',
-    ).length;
-  return { session, sent, viewerRefreshes, path: () => location.history.at(-1) };
+    server.operations.filter((op) => nameOf(op) === 'Viewer' && op.context.requestPolicy === 'network-only')
+      .length;
+  return { session, sent: server.sent, viewerRefreshes, path: () => location.history.at(-1) };
 }

@@ -1,47 +1,22 @@
-import { cacheExchange } from '@urql/exchange-graphcache';
 import { relayPagination } from '@urql/exchange-graphcache/extras';
-import { getOperationAST } from 'graphql';
-import { Client, type Exchange, type Operation } from 'urql';
+import type { Operation } from 'urql';
 import { describe, expect, it } from 'vitest';
-import { filter, fromValue, mergeMap, never, pipe, subscribe } from 'wonka';
+import { pipe, subscribe } from 'wonka';
 import { graphql } from '../../graphql';
-import { mergeParts } from '../../lib/cache-parts';
+import { dataReply, graphcacheClient, scriptedServer } from '../../test/scriptedServer';
 import { createCache } from '../create/cache';
 import { profileCache } from '../profile/cache';
 import { feedCache } from './cache';
 
 /** Graphcache set up as lib/client.ts sets it up for the feeds, over a scripted server that counts calls. */
 function clientWith(answers: Record<string, (op: Operation) => unknown | 'pending'>) {
-  const asked: string[] = [];
-  const server: Exchange = () => (ops$) =>
-    pipe(
-      ops$,
-      filter((op) => op.kind !== 'teardown'),
-      mergeMap((operation) => {
-        const name = getOperationAST(operation.query)?.name?.value ?? '';
-        asked.push(name);
-        const data = answers[name]?.(operation);
-        if (data === undefined || data === 'pending') return never;
-        return fromValue({ operation, data, stale: false, hasNext: false });
-      }),
-    );
-  const client = new Client({
-    url: '/graphql',
-    exchanges: [
-      cacheExchange({
-        keys: {
-          Viewer: () => 'viewer',
-          PageInfo: () => null,
-          PostConnection: () => null,
-          PostEdge: () => null,
-        },
-        resolvers: { Query: { homeFeed: relayPagination(), favoritesFeed: relayPagination() } },
-        ...mergeParts([feedCache, profileCache, createCache]),
-      }),
-      server,
-    ],
+  const server = scriptedServer((name, operation) => dataReply(answers[name]?.(operation)));
+  const client = graphcacheClient(server.exchange, [feedCache, profileCache, createCache], {
+    keys: { PageInfo: () => null, PostConnection: () => null, PostEdge: () => null },
+    resolvers: { Query: { homeFeed: relayPagination(), favoritesFeed: relayPagination() } },
   });
-  return { client, asked };
+  /** The names of the operations the server was asked, oldest first. */
+  return { client, asked: server.names };
 }
 
 const pageInfo = { __typename: 'PageInfo', hasNextPage: false, endCursor: null };
@@ -174,14 +149,14 @@ describe('feed cache', () => {
       client.query(Feeds, {}),
       subscribe((result) => results.push(result.data)),
     );
-    const before = asked.length;
+    const before = asked().length;
     await client
       .mutation(graphql('mutation MarkPostsSeen($postIds: [ID!]!) { markPostsSeen(postIds: $postIds) }'), {
         postIds: ['12', '10'],
       })
       .toPromise();
     watching.unsubscribe();
-    expect(asked.slice(before)).toEqual(['MarkPostsSeen']);
+    expect(asked().slice(before)).toEqual(['MarkPostsSeen']);
     expect(ids(client.readQuery(FeedPages, {})?.data?.home)).toEqual(['12', '10', '11']);
   });
 });

@@ -1,14 +1,11 @@
-import { cacheExchange } from '@urql/exchange-graphcache';
 import { relayPagination } from '@urql/exchange-graphcache/extras';
-import { getOperationAST } from 'graphql';
-import { Client, CombinedError, type Exchange } from 'urql';
+import { CombinedError } from 'urql';
 import { describe, expect, it } from 'vitest';
-import { delay, filter, fromValue, mergeMap, never, pipe } from 'wonka';
 import { AddCommentMutation } from '../../components/post/CommentComposer';
 import { LikePostMutation } from '../../components/post/usePostMutations';
 import { graphql } from '../../graphql';
-import { mergeParts } from '../../lib/cache-parts';
 import { ViewerQuery } from '../../lib/viewer';
+import { graphcacheClient, scriptedServer } from '../../test/scriptedServer';
 import { feedCache } from '../feed/cache';
 import { postCache } from './cache';
 import { PostCommentsQuery } from './queries';
@@ -17,37 +14,29 @@ type Answer = unknown | 'pending' | 'refused';
 
 /** Graphcache as lib/client.ts sets it up, with the feed's and the post page's parts, over a scripted server. */
 function clientWith(answers: Record<string, () => Answer>) {
-  const server: Exchange = () => (ops$) =>
-    pipe(
-      ops$,
-      filter((op) => op.kind !== 'teardown'),
-      mergeMap((operation) => {
-        const answer = answers[getOperationAST(operation.query)?.name?.value ?? '']?.();
-        if (answer === undefined || answer === 'pending') return never;
-        if (answer === 'refused') {
-          const error = new CombinedError({ graphQLErrors: [{ message: 'Commenting is turned off' }] });
-          return pipe(fromValue({ operation, data: null, error, stale: false, hasNext: false }), delay(1));
-        }
-        return pipe(fromValue({ operation, data: answer, stale: false, hasNext: false }), delay(1));
-      }),
-    );
-  return new Client({
-    url: '/graphql',
-    exchanges: [
-      cacheExchange({
-        keys: {
-          Viewer: () => 'viewer',
-          PageInfo: () => null,
-          TextEntity: () => null,
-          Image: () => null,
-          CommentConnection: () => null,
-          CommentEdge: () => null,
-        },
-        resolvers: { Post: { comments: relayPagination() }, Comment: { replies: relayPagination() } },
-        ...mergeParts([feedCache, postCache]),
-      }),
-      server,
-    ],
+  const server = scriptedServer(
+    (name) => {
+      const answer = answers[name]?.();
+      if (answer === undefined || answer === 'pending') return 'pending';
+      if (answer === 'refused') {
+        return {
+          data: null,
+          error: new CombinedError({ graphQLErrors: [{ message: 'Commenting is turned off' }] }),
+        };
+      }
+      return { data: answer };
+    },
+    { delayMs: 1 },
+  );
+  return graphcacheClient(server.exchange, [feedCache, postCache], {
+    keys: {
+      PageInfo: () => null,
+      TextEntity: () => null,
+      Image: () => null,
+      CommentConnection: () => null,
+      CommentEdge: () => null,
+    },
+    resolvers: { Post: { comments: relayPagination() }, Comment: { replies: relayPagination() } },
   });
 }
 

@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
+import { Field, InputField } from '../../components/Field';
 import { PageSkeleton } from '../../components/Skeleton';
 import { graphql, type ResultOf } from '../../graphql';
 import { errorMessage, type FieldErrors, fieldErrorsOf } from '../../lib/errors';
@@ -51,40 +52,7 @@ const BIO_MAX = 150;
 
 type Profile = NonNullable<ResultOf<typeof EditProfileQuery>['viewer']>['user'];
 
-function Field({
-  label,
-  error,
-  hint,
-  children,
-}: {
-  label: string;
-  error: string | undefined;
-  hint?: string;
-  children: (props: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: true }) => React.ReactNode;
-}) {
-  const id = useId();
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className={styles.field}>
-      <label htmlFor={id} className={styles.label}>
-        {label}
-      </label>
-      {children({ id, 'aria-describedby': describedBy, ...(error ? { 'aria-invalid': true } : {}) })}
-      {hint && (
-        <p id={hintId} className={styles.hint}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={errorId} className="field-error" role="alert">
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}
+const fieldClasses = { field: styles.field, label: styles.label, hint: styles.hint };
 
 function EditProfileForm({ profile }: { profile: Profile }) {
   const [form, setForm] = useState({
@@ -140,45 +108,36 @@ function EditProfileForm({ profile }: { profile: Profile }) {
   const busy = update.fetching || rename.fetching;
   return (
     <form className={styles.form} onSubmit={submit} noValidate aria-label="Edit profile">
-      <Field label="Name" error={errors.displayName}>
-        {(props) => (
-          <input
-            {...props}
-            className="field"
-            autoComplete="name"
-            value={form.displayName}
-            onChange={(e) => set('displayName', e.target.value)}
-          />
-        )}
-      </Field>
-      <Field label="Username" error={errors.username}>
-        {(props) => (
-          <input
-            {...props}
-            className="field"
-            autoComplete="username"
-            autoCapitalize="none"
-            spellCheck={false}
-            value={form.username}
-            onChange={(e) => set('username', e.target.value)}
-          />
-        )}
-      </Field>
-      <Field label="Website" error={errors.website}>
-        {(props) => (
-          <input
-            {...props}
-            className="field"
-            type="url"
-            inputMode="url"
-            placeholder="https://"
-            autoComplete="url"
-            value={form.website}
-            onChange={(e) => set('website', e.target.value)}
-          />
-        )}
-      </Field>
-      <Field label="Bio" error={errors.bio} hint={`${bioCount} / ${BIO_MAX}`}>
+      <InputField
+        classes={fieldClasses}
+        label="Name"
+        error={errors.displayName}
+        autoComplete="name"
+        value={form.displayName}
+        onChange={(e) => set('displayName', e.target.value)}
+      />
+      <InputField
+        classes={fieldClasses}
+        label="Username"
+        error={errors.username}
+        autoComplete="username"
+        autoCapitalize="none"
+        spellCheck={false}
+        value={form.username}
+        onChange={(e) => set('username', e.target.value)}
+      />
+      <InputField
+        classes={fieldClasses}
+        label="Website"
+        error={errors.website}
+        type="url"
+        inputMode="url"
+        placeholder="https://"
+        autoComplete="url"
+        value={form.website}
+        onChange={(e) => set('website', e.target.value)}
+      />
+      <Field classes={fieldClasses} label="Bio" error={errors.bio} hint={`${bioCount} / ${BIO_MAX}`}>
         {(props) => (
           <textarea
             {...props}

@@ -1,12 +1,9 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { cacheExchange } from '@urql/exchange-graphcache';
-import { getOperationAST } from 'graphql';
-import { Client, type Exchange, type Operation, Provider, useQuery } from 'urql';
+import { Provider, useQuery } from 'urql';
 import { describe, expect, it } from 'vitest';
-import { filter, fromValue, mergeMap, never, pipe } from 'wonka';
 import { graphql } from '../../graphql';
-import { mergeParts } from '../../lib/cache-parts';
+import { dataReply, graphcacheClient, scriptedServer } from '../../test/scriptedServer';
 import { profileCache } from './cache';
 import { ProfileOptions, ProfileOptions_user } from './ProfileOptions';
 
@@ -31,36 +28,23 @@ const lena = {
 
 /** Graphcache with the profile's cache part over a scripted server; `pending` names the mutations it never answers. */
 function setup(pending = new Set<string>()) {
-  const operations: Operation[] = [];
-  const server: Exchange = () => (ops$) =>
-    pipe(
-      ops$,
-      filter((op) => op.kind !== 'teardown'),
-      mergeMap((operation) => {
-        operations.push(operation);
-        const name = getOperationAST(operation.query)?.name?.value ?? '';
-        const vars = (operation.variables ?? {}) as { posts?: boolean; stories?: boolean };
-        const answers: Record<string, unknown> = {
-          TestProfileOptions: { user: lena },
-          Restrict: { restrict: { __typename: 'User', id: '2', viewerRestricted: true } },
-          Mute: {
-            mute: {
-              __typename: 'User',
-              id: '2',
-              viewerMutedPosts: vars.posts,
-              viewerMutedStories: vars.stories,
-            },
-          },
-        };
-        const data = pending.has(name) ? undefined : answers[name];
-        if (!data) return never;
-        return fromValue({ operation, data, stale: false, hasNext: false });
-      }),
-    );
-  const client = new Client({
-    url: '/graphql',
-    exchanges: [cacheExchange({ keys: { Viewer: () => 'viewer' }, ...mergeParts([profileCache]) }), server],
+  const server = scriptedServer((name, operation) => {
+    const vars = (operation.variables ?? {}) as { posts?: boolean; stories?: boolean };
+    const answers: Record<string, unknown> = {
+      TestProfileOptions: { user: lena },
+      Restrict: { restrict: { __typename: 'User', id: '2', viewerRestricted: true } },
+      Mute: {
+        mute: {
+          __typename: 'User',
+          id: '2',
+          viewerMutedPosts: vars.posts,
+          viewerMutedStories: vars.stories,
+        },
+      },
+    };
+    return pending.has(name) ? 'pending' : dataReply(answers[name]);
   });
+  const client = graphcacheClient(server.exchange, [profileCache]);
   function Screen() {
     const [{ data }] = useQuery({ query: TestProfileQuery });
     return data?.user ? <ProfileOptions user={data.user} /> : null;
@@ -70,11 +54,7 @@ function setup(pending = new Set<string>()) {
       <Screen />
     </Provider>,
   );
-  const mutations = () =>
-    operations
-      .filter((op) => op.kind === 'mutation')
-      .map((op) => [getOperationAST(op.query)?.name?.value, op.variables]);
-  return { mutations };
+  return { mutations: server.mutations };
 }
 
 async function openOptions() {

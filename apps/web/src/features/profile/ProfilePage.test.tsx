@@ -1,12 +1,9 @@
 import { render, screen } from '@testing-library/react';
-import { getOperationAST } from 'graphql';
-import { Client, type Exchange, makeResult, type Operation, Provider } from 'urql';
+import { Client, Provider } from 'urql';
 import { describe, expect, it } from 'vitest';
-import { filter, fromValue, mergeMap, never, pipe } from 'wonka';
 import { ViewerProvider } from '../../lib/viewer';
+import { dataReply, scriptedServer } from '../../test/scriptedServer';
 import ProfilePage from './ProfilePage';
-
-const nameOf = (operation: Operation) => getOperationAST(operation.query)?.name?.value ?? '';
 
 const viewer = {
   __typename: 'User',
@@ -46,29 +43,20 @@ const ids: Record<string, string> = { maya: '1', lena: '2', ben: '3' };
 
 /** A real client over a scripted server: answers the viewer and profiles, records every operation. */
 function scriptedClient(loggedIn = true) {
-  const operations: Operation[] = [];
-  const server: Exchange = () => (operations$) =>
-    pipe(
-      operations$,
-      filter((operation) => operation.kind !== 'teardown'),
-      mergeMap((operation) => {
-        operations.push(operation);
-        const name = nameOf(operation);
-        const username = String(operation.variables?.username ?? '');
-        const data =
-          name === 'Viewer'
-            ? { viewer: loggedIn ? { __typename: 'Viewer', user: viewer } : null }
-            : name === 'Profile'
-              ? { user: profile(ids[username] ?? '0', username, username === 'maya' ? 'SELF' : 'NONE') }
-              : name === 'RecordProfileVisit'
-                ? { recordProfileVisit: true }
-                : null;
-        return data ? fromValue(makeResult(operation, { data })) : never;
-      }),
+  const server = scriptedServer((name, operation) => {
+    const username = String(operation.variables?.username ?? '');
+    return dataReply(
+      name === 'Viewer'
+        ? { viewer: loggedIn ? { __typename: 'Viewer', user: viewer } : null }
+        : name === 'Profile'
+          ? { user: profile(ids[username] ?? '0', username, username === 'maya' ? 'SELF' : 'NONE') }
+          : name === 'RecordProfileVisit'
+            ? { recordProfileVisit: true }
+            : undefined,
     );
-  const client = new Client({ url: '/graphql', exchanges: [server] });
-  const visits = () =>
-    operations.filter((o) => nameOf(o) === 'RecordProfileVisit').map((o) => o.variables?.userId);
+  });
+  const client = new Client({ url: '/graphql', exchanges: [server.exchange] });
+  const visits = () => server.sent('RecordProfileVisit').map((variables) => variables.userId);
   return { client, visits };
 }
 

@@ -1,48 +1,27 @@
-import { cacheExchange } from '@urql/exchange-graphcache';
 import { relayPagination } from '@urql/exchange-graphcache/extras';
-import { getOperationAST } from 'graphql';
-import { Client, type Exchange, type Operation } from 'urql';
+import type { Client, Operation } from 'urql';
 import { describe, expect, it } from 'vitest';
-import { filter, fromValue, mergeMap, never, pipe } from 'wonka';
 import { graphql } from '../../graphql';
-import { mergeParts } from '../../lib/cache-parts';
+import { dataReply, graphcacheClient, scriptedServer } from '../../test/scriptedServer';
 import { createCache } from '../create/cache';
 import { profileCache } from './cache';
 
 /** Graphcache set up as lib/client.ts sets it up, with this feature's updates, over a scripted server. */
 function clientWith(answers: Record<string, (op: Operation) => unknown | 'pending'>) {
-  const server: Exchange = () => (ops$) =>
-    pipe(
-      ops$,
-      filter((op) => op.kind !== 'teardown'),
-      mergeMap((operation) => {
-        const name = getOperationAST(operation.query)?.name?.value ?? '';
-        const data = answers[name]?.(operation);
-        if (data === undefined || data === 'pending') return never;
-        return fromValue({ operation, data, stale: false, hasNext: false });
-      }),
-    );
-  return new Client({
-    url: '/graphql',
-    exchanges: [
-      cacheExchange({
-        keys: {
-          Viewer: () => 'viewer',
-          PageInfo: () => null,
-          UserConnection: () => null,
-          UserEdge: () => null,
-          PostConnection: () => null,
-          PostEdge: () => null,
-        },
-        resolvers: {
-          Query: { homeFeed: relayPagination() },
-          User: { posts: relayPagination(), followers: relayPagination(), following: relayPagination() },
-          Viewer: { followRequests: relayPagination(), savedPosts: relayPagination() },
-        },
-        ...mergeParts([profileCache, createCache]),
-      }),
-      server,
-    ],
+  const server = scriptedServer((name, operation) => dataReply(answers[name]?.(operation)));
+  return graphcacheClient(server.exchange, [profileCache, createCache], {
+    keys: {
+      PageInfo: () => null,
+      UserConnection: () => null,
+      UserEdge: () => null,
+      PostConnection: () => null,
+      PostEdge: () => null,
+    },
+    resolvers: {
+      Query: { homeFeed: relayPagination() },
+      User: { posts: relayPagination(), followers: relayPagination(), following: relayPagination() },
+      Viewer: { followRequests: relayPagination(), savedPosts: relayPagination() },
+    },
   });
 }
 

@@ -3,7 +3,7 @@ import { useMutation } from 'urql';
 import { Dialog } from '../../components/Dialog';
 import { type FragmentOf, graphql, readFragment } from '../../graphql';
 import { errorMessage, type FieldErrors, fieldErrorsOf } from '../../lib/errors';
-import { Field } from './Field';
+import { SettingsField } from './Field';
 import styles from './Settings.module.css';
 
 export const EmailSection_viewer = graphql(`
@@ -66,34 +66,26 @@ function ChangeEmailDialog({
           We'll send a link to the new address to confirm it, and let your current address know about the
           change.
         </p>
-        <Field label="New email" error={errors.email}>
-          {(props) => (
-            <input
-              {...props}
-              type="email"
-              inputMode="email"
-              className="field"
-              autoComplete="email"
-              autoCapitalize="none"
-              spellCheck={false}
-              autoFocus
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label="Password" error={errors.password}>
-          {(props) => (
-            <input
-              {...props}
-              type="password"
-              className="field"
-              autoComplete="current-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          )}
-        </Field>
+        <SettingsField
+          label="New email"
+          error={errors.email}
+          type="email"
+          inputMode="email"
+          autoComplete="email"
+          autoCapitalize="none"
+          spellCheck={false}
+          autoFocus
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+        />
+        <SettingsField
+          label="Password"
+          error={errors.password}
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
         {general && (
           <p className={styles.dangerText} role="alert">
             {general}

@@ -10,7 +10,7 @@ import { Dialog } from '../../components/Dialog';
 import { RelativeTime } from '../../components/RelativeTime';
 import { type FragmentOf, graphql, type ResultOf, readFragment } from '../../graphql';
 import { errorMessage, fieldErrorsOf } from '../../lib/errors';
-import { Field } from './Field';
+import { SettingsField } from './Field';
 import { PasswordDialog } from './PasswordDialog';
 import styles from './Settings.module.css';
 
@@ -121,22 +121,19 @@ function NamePasskeyDialog({
           Your passkey was created. Give it a name you'll recognise, such as the device or password manager
           that keeps it.
         </p>
-        <Field label="Name" error={nameError} hint={'Optional. Skip to call it "Passkey".'}>
-          {(props) => (
-            <input
-              {...props}
-              className="field"
-              maxLength={NAME_MAX}
-              autoComplete="off"
-              autoFocus
-              value={name}
-              onChange={(e) => {
-                setName(e.target.value);
-                setNameError(null);
-              }}
-            />
-          )}
-        </Field>
+        <SettingsField
+          label="Name"
+          error={nameError}
+          hint={'Optional. Skip to call it "Passkey".'}
+          maxLength={NAME_MAX}
+          autoComplete="off"
+          autoFocus
+          value={name}
+          onChange={(e) => {
+            setName(e.target.value);
+            setNameError(null);
+          }}
+        />
         <div className={styles.dialogButtons}>
           <button
             type="button"

@@ -3,7 +3,7 @@ import { useMutation } from 'urql';
 import { graphql } from '../../graphql';
 import { errorMessage, type FieldErrors, fieldErrorsOf } from '../../lib/errors';
 import { useViewer } from '../../lib/viewer';
-import { Field } from './Field';
+import { SettingsField } from './Field';
 import styles from './Settings.module.css';
 
 const ChangePasswordMutation = graphql(`
@@ -16,6 +16,18 @@ const ChangePasswordMutation = graphql(`
 const PASSWORD_MIN = 8;
 
 const EMPTY = { current: '', next: '', confirm: '' };
+
+/** The three password fields, in order; `key` names each one's value and error. */
+const FIELDS: { key: keyof typeof EMPTY; label: string; autoComplete: string; hint?: string }[] = [
+  { key: 'current', label: 'Current password', autoComplete: 'current-password' },
+  {
+    key: 'next',
+    label: 'New password',
+    autoComplete: 'new-password',
+    hint: `At least ${PASSWORD_MIN} characters.`,
+  },
+  { key: 'confirm', label: 'Confirm new password', autoComplete: 'new-password' },
+];
 
 /**
  * Changing the password: the current one, the new one twice (a mismatch is caught here, before asking
@@ -77,42 +89,18 @@ export function PasswordSection() {
             hidden
           />
         )}
-        <Field label="Current password" error={errors.current}>
-          {(props) => (
-            <input
-              {...props}
-              type="password"
-              className="field"
-              autoComplete="current-password"
-              value={form.current}
-              onChange={(e) => set('current', e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label="New password" error={errors.next} hint={`At least ${PASSWORD_MIN} characters.`}>
-          {(props) => (
-            <input
-              {...props}
-              type="password"
-              className="field"
-              autoComplete="new-password"
-              value={form.next}
-              onChange={(e) => set('next', e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label="Confirm new password" error={errors.confirm}>
-          {(props) => (
-            <input
-              {...props}
-              type="password"
-              className="field"
-              autoComplete="new-password"
-              value={form.confirm}
-              onChange={(e) => set('confirm', e.target.value)}
-            />
-          )}
-        </Field>
+        {FIELDS.map(({ key, label, autoComplete, hint }) => (
+          <SettingsField
+            key={key}
+            label={label}
+            error={errors[key]}
+            hint={hint}
+            type="password"
+            autoComplete={autoComplete}
+            value={form[key]}
+            onChange={(e) => set(key, e.target.value)}
+          />
+        ))}
         {general && (
           <p className={styles.dangerText} role="alert">
             {general}

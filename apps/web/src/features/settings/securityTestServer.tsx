@@ -4,11 +4,9 @@
  */
 import schema from 'virtual:graphcache-schema';
 import { render } from '@testing-library/react';
-import { cacheExchange } from '@urql/exchange-graphcache';
-import { GraphQLError, getOperationAST } from 'graphql';
-import { Client, CombinedError, type Exchange, type Operation, Provider } from 'urql';
-import { filter, fromValue, mergeMap, never, pipe } from 'wonka';
-import { mergeParts } from '../../lib/cache-parts';
+import { GraphQLError } from 'graphql';
+import { CombinedError, Provider } from 'urql';
+import { graphcacheClient, scriptedServer } from '../../test/scriptedServer';
 import { settingsCache } from './cache';
 import SecurityPage from './SecurityPage';
 
@@ -83,34 +81,17 @@ export function apiError(message: string, code = 'RATE_LIMITED'): CombinedError 
 }
 
 export function renderSecurity(answers: Record<string, Answer> = {}, initial = viewer()) {
-  const operations: Operation[] = [];
-  const server: Exchange = () => (ops$) =>
-    pipe(
-      ops$,
-      filter((op) => op.kind !== 'teardown'),
-      mergeMap((operation) => {
-        operations.push(operation);
-        const name = getOperationAST(operation.query)?.name?.value ?? '';
-        const answer =
-          name === 'Security'
-            ? { viewer: initial }
-            : answers[name]?.((operation.variables ?? {}) as Record<string, unknown>);
-        if (answer === undefined) return never;
-        const result =
-          answer instanceof CombinedError ? { error: answer, data: undefined } : { data: answer };
-        return fromValue({ operation, ...result, stale: false, hasNext: false });
-      }),
-    );
-  const client = new Client({
-    url: '/graphql',
-    exchanges: [
-      cacheExchange({
-        schema,
-        keys: { Viewer: () => 'viewer', TwoFactorSetup: () => null, HiddenWords: () => null },
-        ...mergeParts([settingsCache]),
-      }),
-      server,
-    ],
+  const server = scriptedServer((name, operation) => {
+    const answer =
+      name === 'Security'
+        ? { viewer: initial }
+        : answers[name]?.((operation.variables ?? {}) as Record<string, unknown>);
+    if (answer === undefined) return 'pending';
+    return answer instanceof CombinedError ? { error: answer, data: undefined } : { data: answer };
+  });
+  const client = graphcacheClient(server.exchange, [settingsCache], {
+    schema,
+    keys: { TwoFactorSetup: () => null, HiddenWords: () => null },
   });
   render(
     <Provider value={client}>
@@ -119,12 +100,8 @@ export function renderSecurity(answers: Record<string, Answer> = {}, initial = v
   );
   return {
     /** The mutations sent, as [name, variables]. */
-    mutations: () =>
-      operations
-        .filter((op) => op.kind === 'mutation')
-        .map((op) => [getOperationAST(op.query)?.name?.value, op.variables]),
+    mutations: server.mutations,
     /** How many times the page's query reached the server. */
-    securityFetches: () =>
-      operations.filter((op) => getOperationAST(op.query)?.name?.value === 'Security').length,
+    securityFetches: () => server.sent('Security').length,
   };
 }
