@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config';
+import { createRealtime } from './graphql/realtime';
 import { registerCaptchaRoute } from './http/captcha';
 import { createRateLimiter, LIMITS, type RateLimit, type RateLimitName } from './http/rate-limit';
 import { registerRoutes } from './http/routes';
@@ -8,6 +9,7 @@ import { registerWebApp } from './http/web';
 import {
   ALL_JOBS,
   detectFakeEngagement,
+  expireStories,
   processPostMedia,
   rotateSecrets,
   sendMail,
@@ -27,6 +29,8 @@ import { createAvatars } from './modules/media/avatars';
 import { createMediaGate } from './modules/media/serve';
 import { createUploads } from './modules/media/uploads';
 import { createModeration } from './modules/moderation/service';
+import { createNotificationEvents } from './modules/notifications/events';
+import { createNotifications, notificationOutbox } from './modules/notifications/service';
 import { createPosts } from './modules/posts/service';
 import { createRanking } from './modules/ranking/service';
 import { createSafety } from './modules/safety/service';
@@ -35,8 +39,13 @@ import { createPasskeys } from './modules/security/passkeys';
 import { createSecurity } from './modules/security/passwords';
 import { createRecovery } from './modules/security/recovery';
 import { createTwoFactor } from './modules/security/two-factor';
+import { createHighlights } from './modules/stories/highlights';
+import { createStoryInteractions } from './modules/stories/interactions';
+import { createStoryMediaRule } from './modules/stories/serve';
+import { createStories } from './modules/stories/service';
 import { closePlatform, createPlatform, type Platform } from './platform';
 import { createInvalidationBus } from './platform/cache/invalidation';
+import { type Clock, createClock } from './platform/clock';
 import { type Logger, subsystemLogger } from './platform/logger';
 import { createMail } from './platform/mail';
 import { createMetrics, type Metrics } from './platform/metrics';
@@ -52,6 +61,8 @@ import { registerJobHandlers } from './worker';
 export interface Glimpse {
   config: Readonly<Config>;
   platform: Platform;
+  /** The time stories expire by; tests and journeys move it forward (clock.advance). */
+  clock: Clock;
   services: Services;
   metrics: Metrics;
   /** Null in a worker-only process. */
@@ -96,19 +107,24 @@ export async function createGlimpse(
   const secrets = createSecretBox(secretKeys);
   const captcha = createCaptcha({ cache, secret: [...secretKeys.values()][0]!, options: config.captcha });
   const sessions = createSessions(db, { ttlDays: config.sessionTtlDays, ...hydration });
-  const safety = createSafety(db);
+  const realtime = createRealtime(platform.pubsub, subsystemLogger(logger, 'pubsub'));
+  const notifying = notificationOutbox(relay);
+  const safety = createSafety(db, notifying);
+  const clock = createClock();
+  const graph = createGraph(db, { usersChanged: accounts.invalidate, notifications: notifying }, hydration);
   const engagement = createEngagement(
     db,
     {
       postsChanged: posts.invalidate,
       gateComment: (q, author, commenter, text) => safety.gateComment(q, author, commenter, text),
+      notifications: notifying,
     },
     hydration,
   );
   const services: Services = {
     accounts,
     sessions,
-    graph: createGraph(db, { usersChanged: accounts.invalidate }, hydration),
+    graph,
     uploads,
     avatars,
     posts,
@@ -126,6 +142,33 @@ export async function createGlimpse(
     }),
     security: createSecurity(db),
     safety,
+    notifications: createNotifications({ db, queue, realtime }),
+    stories: createStories({
+      db,
+      blobs,
+      clock,
+      uploads,
+      accounts,
+      graph,
+      outbox: relay,
+      logger: subsystemLogger(logger, 'media'),
+      onMentions: async (storyId, ownerId, mentionedIds) => {
+        await db.transaction(async (tx) => {
+          for (const recipientId of mentionedIds) {
+            await notifying.inTx(tx, {
+              kind: 'STORY_MENTION',
+              actorId: ownerId,
+              subjectId: storyId,
+              recipientId,
+            });
+          }
+        });
+        notifying.kick();
+      },
+    }),
+    storyInteractions: createStoryInteractions(db, notifying),
+    highlights: createHighlights(db),
+    realtime,
     twoFactor: createTwoFactor({ db, cache, secrets }),
     passkeys: createPasskeys({ db, cache }),
     relyingParty,
@@ -148,6 +191,7 @@ export async function createGlimpse(
     avatars,
     outbox: relay,
     mail,
+    notificationEvents: createNotificationEvents({ db, cache, realtime }),
   });
   const consume = config.role !== 'api';
   await queue.start(ALL_JOBS, { consume });
@@ -177,6 +221,9 @@ export async function createGlimpse(
     if (secretKeys.size > 1) await queue.enqueue(rotateSecrets, {}).catch(() => {});
     // Fake-engagement detection looks at the last ten minutes; several workers asking is harmless.
     const detect = () => queue.enqueue(detectFakeEngagement, {}).catch(() => {});
+    // Stories past their 24 hours move to their owners' archives (reads already hide them by the clock).
+    const expire = () => queue.enqueue(expireStories, {}).catch(() => {});
+    timers.push(setInterval(expire, 5 * 60 * 1000).unref());
     timers.push(setInterval(detect, 5 * 60 * 1000).unref());
   }
 
@@ -191,6 +238,7 @@ export async function createGlimpse(
         db,
         graph: services.graph,
         isModerator: async (userId) => (await services.moderation.roleOf(userId)) !== 'member',
+        storyMedia: createStoryMediaRule({ db, graph: services.graph, clock }),
       }),
       metrics,
       queue,
@@ -210,6 +258,7 @@ export async function createGlimpse(
   return {
     config,
     platform,
+    clock,
     services,
     metrics,
     http,

@@ -37,10 +37,41 @@ export const sendMail = defineJob(
   }),
 );
 export const rotateSecrets = defineJob('security.rotate-secrets', z.object({}));
+export const processStoryMedia = defineJob('media.process-story', z.object({ storyId: id }));
+export const expireStories = defineJob('stories.expire', z.object({}));
 export const sweepUploads = defineJob('uploads.sweep', z.object({ olderThanHours: z.number().int().min(1) }));
+/**
+ * Something that may notify someone happened (or was undone): the handler reads the current state and
+ * brings the recipient's notifications in line with it, so redelivery and reordering are harmless.
+ */
+export const notificationEvent = defineJob(
+  'notifications.event',
+  z.object({
+    kind: z.enum([
+      'LIKE',
+      'COMMENT',
+      'MENTION',
+      'FOLLOW',
+      'FOLLOW_REQUEST',
+      'FOLLOW_ACCEPTED',
+      'STORY_MENTION',
+      'STORY_REPLY',
+      'STORY_REACTION',
+    ]),
+    actorId: id,
+    /** The post (LIKE, MENTION in a caption), the comment (COMMENT: comment, reply, mentions) or the story's. */
+    subjectId: id,
+    /** Required for follows and stories; derived from the subject otherwise. */
+    recipientId: id.optional(),
+    /** Story kinds only: false takes the actor's notification back. */
+    present: z.boolean().optional(),
+  }),
+);
 
 export const ALL_JOBS: readonly JobDefinition<unknown>[] = [
   processPostMedia,
+  processStoryMedia,
+  expireStories,
   fanoutPost,
   renderAvatar,
   deleteBlobs,
@@ -49,4 +80,5 @@ export const ALL_JOBS: readonly JobDefinition<unknown>[] = [
   detectFakeEngagement,
   sendMail,
   rotateSecrets,
+  notificationEvent,
 ] as readonly JobDefinition<unknown>[];

@@ -1,3 +1,4 @@
+import type { Realtime } from './graphql/realtime';
 import type { Accounts } from './modules/accounts/service';
 import type { Sessions } from './modules/accounts/sessions';
 import type { Discovery } from './modules/discovery/service';
@@ -9,6 +10,7 @@ import type { Graph } from './modules/graph/service';
 import type { Avatars } from './modules/media/avatars';
 import type { Uploads } from './modules/media/uploads';
 import type { Moderation } from './modules/moderation/service';
+import type { Notifications } from './modules/notifications/service';
 import type { Posts } from './modules/posts/service';
 import type { Ranking } from './modules/ranking/service';
 import type { Safety } from './modules/safety/service';
@@ -17,6 +19,9 @@ import type { Passkeys, RelyingParty } from './modules/security/passkeys';
 import type { Security } from './modules/security/passwords';
 import type { Recovery } from './modules/security/recovery';
 import type { TwoFactor } from './modules/security/two-factor';
+import type { Highlights } from './modules/stories/highlights';
+import type { StoryInteractions } from './modules/stories/interactions';
+import type { Stories } from './modules/stories/service';
 import type { Cache } from './platform/cache/port';
 
 /** The domain services the API and jobs call; built once in the composition root. */
@@ -41,7 +46,13 @@ export interface Services {
   cache: Cache;
   recovery: Recovery;
   safety: Safety;
+  notifications: Notifications;
+  /** Publishes to and listens on realtime channels (GraphQL subscriptions), across processes. */
+  realtime: Realtime;
   passkeys: Passkeys;
+  stories: Stories;
+  storyInteractions: StoryInteractions;
+  highlights: Highlights;
   /** The origin and RP ID passkeys are bound to. */
   relyingParty(): RelyingParty;
 }

@@ -1,8 +1,11 @@
 import {
   deleteBlobs,
   detectFakeEngagement,
+  expireStories,
   fanoutPost,
+  notificationEvent,
   processPostMedia,
+  processStoryMedia,
   renderAvatar,
   rotateSecrets,
   sendMail,
@@ -12,6 +15,7 @@ import {
 import type { createAvatars } from './modules/media/avatars';
 import { createPostMediaProcessor } from './modules/media/processing';
 import { detectFakeEngagement as detect } from './modules/moderation/fake-engagement';
+import type { createNotificationEvents } from './modules/notifications/events';
 import type { Platform } from './platform';
 import type { Logger } from './platform/logger';
 import type { Mail } from './platform/mail';
@@ -27,9 +31,11 @@ export function registerJobHandlers(deps: {
   avatars: ReturnType<typeof createAvatars>;
   outbox: { kick(): void };
   mail: Mail;
+  notificationEvents: ReturnType<typeof createNotificationEvents>;
 }): void {
   const { platform, services, metrics, logger, avatars, outbox, mail } = deps;
   const { queue, db, blobs } = platform;
+  queue.register(notificationEvent, (event) => deps.notificationEvents.handle(event));
   queue.register(
     processPostMedia,
     createPostMediaProcessor({
@@ -41,6 +47,11 @@ export function registerJobHandlers(deps: {
       invalidate: { posts: services.posts.invalidate, users: services.accounts.invalidate },
     }),
   );
+  queue.register(processStoryMedia, ({ storyId }) => services.stories.process(storyId));
+  queue.register(expireStories, async () => {
+    const archived = await services.stories.archiveExpired();
+    return archived.length > 0 ? 'done' : 'skipped';
+  });
   queue.register(fanoutPost, ({ postId }) => services.feed.fanOut(postId));
   queue.register(renderAvatar, (payload) => avatars.render(payload));
   queue.register(deleteBlobs, async ({ keys }) => {

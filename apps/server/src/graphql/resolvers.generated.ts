@@ -4,6 +4,8 @@ import type { UserRow, StoredImage } from '../modules/accounts/rows';
 import type { PostRow, MediaRow } from '../modules/posts/rows';
 import type { CommentRow } from '../modules/engagement/service';
 import type { ViewerParent, AuthPayloadParent, UserConnectionParent, PostConnectionParent, CommentConnectionParent, UserEdgeParent, PostEdgeParent, CommentEdgeParent } from './mappers';
+import type { NotificationParent, NotificationEdgeParent, NotificationConnectionParent } from '../modules/notifications/rows';
+import type { StoryRow, OverlayParent, TrayEntryParent, StoryResultsParent, StoryEdgeParent, StoryConnectionParent, StoryViewerEdgeParent, StoryViewerConnectionParent, StoryResponseRow, StoryResponseEdgeParent, StoryResponseConnectionParent, HighlightRow } from '../modules/stories/rows';
 import type { GraphQLContext } from './context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -99,6 +101,10 @@ export type Query = {
   openAppeals: Array<Appeal>;
   /** A post, or null when absent or invisible to the viewer. */
   post?: Maybe<Post>;
+  /** Followed accounts with live stories (the viewer's own first), unseen first, then by affinity. */
+  storyTray: Array<StoryTrayEntry>;
+  /** A live story, or null when absent, expired or invisible to the viewer (its owner sees it always). */
+  story?: Maybe<Story>;
 };
 
 
@@ -155,6 +161,11 @@ export type QueryModerationLogArgs = {
 
 
 export type QueryPostArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryStoryArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -215,6 +226,10 @@ export type Mutation = {
   appealSuspension: Scalars['Boolean']['output'];
   /** Grants (undoing the action) or denies an appeal. Moderators only. */
   decideAppeal: Appeal;
+  /** Marks every entry read, or those up to and including `upTo`; returns how many stay unread. */
+  markNotificationsRead: Scalars['Int']['output'];
+  /** Turns kinds on or off (each kind at most once); returns every kind. */
+  updateNotificationPreferences: Array<NotificationPreference>;
   /** Creates a post; it shows to others once its photos are processed (status READY). */
   createPost: Post;
   editPost: Post;
@@ -276,6 +291,27 @@ export type Mutation = {
   finishPasskeyLogIn: AuthPayload;
   /** Signs out one of the viewer's sessions (another device). */
   revokeSession: Scalars['Boolean']['output'];
+  /** Posts a photo story; others see it once processed (status READY), for 24 hours. */
+  createStory: Story;
+  /** Deletes a story (and takes it out of its highlights). */
+  deleteStory: DeletePayload;
+  /** Marks stories seen; idempotent. Returns those the viewer may see. */
+  markStoriesSeen: Array<Story>;
+  /** Votes in the story's poll (option index); once, the vote cannot be changed. */
+  voteInStoryPoll: Story;
+  /** Answers the story's emoji slider (0..1), once. */
+  slideStorySlider: Story;
+  /** Answers the story's question sticker (at most 200 characters). */
+  answerStoryQuestion: Story;
+  /** Reacts with one of 😂 😮 😍 😢 👏 🔥 🎉 💯. */
+  reactToStory: Story;
+  /** Replies to a story (at most 1000 characters); the owner sees replies on the story. */
+  replyToStory: Story;
+  addCloseFriend: User;
+  removeCloseFriend: User;
+  createHighlight: Highlight;
+  updateHighlight: Highlight;
+  deleteHighlight: DeletePayload;
 };
 
 
@@ -434,6 +470,16 @@ export type MutationDecideAppealArgs = {
 };
 
 
+export type MutationMarkNotificationsReadArgs = {
+  upTo?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type MutationUpdateNotificationPreferencesArgs = {
+  input: Array<NotificationPreferenceInput>;
+};
+
+
 export type MutationCreatePostArgs = {
   input: CreatePostInput;
 };
@@ -579,6 +625,76 @@ export type MutationRevokeSessionArgs = {
   id: Scalars['ID']['input'];
 };
 
+
+export type MutationCreateStoryArgs = {
+  input: CreateStoryInput;
+};
+
+
+export type MutationDeleteStoryArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationMarkStoriesSeenArgs = {
+  ids: Array<Scalars['ID']['input']>;
+};
+
+
+export type MutationVoteInStoryPollArgs = {
+  storyId: Scalars['ID']['input'];
+  option: Scalars['Int']['input'];
+};
+
+
+export type MutationSlideStorySliderArgs = {
+  storyId: Scalars['ID']['input'];
+  value: Scalars['Float']['input'];
+};
+
+
+export type MutationAnswerStoryQuestionArgs = {
+  storyId: Scalars['ID']['input'];
+  text: Scalars['String']['input'];
+};
+
+
+export type MutationReactToStoryArgs = {
+  storyId: Scalars['ID']['input'];
+  emoji: Scalars['String']['input'];
+};
+
+
+export type MutationReplyToStoryArgs = {
+  storyId: Scalars['ID']['input'];
+  text: Scalars['String']['input'];
+};
+
+
+export type MutationAddCloseFriendArgs = {
+  userId: Scalars['ID']['input'];
+};
+
+
+export type MutationRemoveCloseFriendArgs = {
+  userId: Scalars['ID']['input'];
+};
+
+
+export type MutationCreateHighlightArgs = {
+  input: CreateHighlightInput;
+};
+
+
+export type MutationUpdateHighlightArgs = {
+  input: UpdateHighlightInput;
+};
+
+
+export type MutationDeleteHighlightArgs = {
+  id: Scalars['ID']['input'];
+};
+
 /** The logged-in account, with what only its owner may read. */
 export type Viewer = {
   __typename?: 'Viewer';
@@ -596,6 +712,12 @@ export type Viewer = {
   isModerator: Scalars['Boolean']['output'];
   /** Removals, warnings and suspensions of the viewer's account or content, newest first. */
   moderationNotices: Array<ModerationNotice>;
+  /** The activity list, latest activity first. */
+  notifications: NotificationConnection;
+  /** How many entries are unread. */
+  unreadNotificationCount: Scalars['Int']['output'];
+  /** Every kind, on or off. */
+  notificationPreferences: Array<NotificationPreference>;
   hiddenWords: HiddenWords;
   /** While set, only followers of more than a week can comment on the viewer's posts. */
   interactionsLimitedUntil?: Maybe<Scalars['DateTime']['output']>;
@@ -608,6 +730,10 @@ export type Viewer = {
   twoFactorEnabled: Scalars['Boolean']['output'];
   /** Unused recovery codes (each signs in once when the authenticator app is lost). */
   recoveryCodesLeft: Scalars['Int']['output'];
+  /** The viewer's close friends, most recently added first. */
+  closeFriends: UserConnection;
+  /** The viewer's expired stories, newest first. */
+  storyArchive: StoryConnection;
 };
 
 
@@ -627,6 +753,27 @@ export type ViewerSavedPostsArgs = {
 
 /** The logged-in account, with what only its owner may read. */
 export type ViewerArchivedPostsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** The logged-in account, with what only its owner may read. */
+export type ViewerNotificationsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** The logged-in account, with what only its owner may read. */
+export type ViewerCloseFriendsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** The logged-in account, with what only its owner may read. */
+export type ViewerStoryArchiveArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -670,6 +817,12 @@ export type User = Node & {
   /** Whether the viewer has muted this account's posts (they are never told). */
   viewerMutedPosts: Scalars['Boolean']['output'];
   viewerMutedStories: Scalars['Boolean']['output'];
+  /** Live stories the viewer may see, oldest first. */
+  stories: Array<Story>;
+  /** Highlights, oldest first, under the account's privacy. */
+  highlights: Array<Highlight>;
+  /** Whether this account is on the viewer's close friends list. */
+  viewerCloseFriend: Scalars['Boolean']['output'];
 };
 
 
@@ -992,6 +1145,92 @@ export type ModerationNotice = {
   canAppeal: Scalars['Boolean']['output'];
 };
 
+export type NotificationKind =
+  /** Likes on one of your posts (aggregated per post per day). */
+  | 'LIKE'
+  /** A comment on your post. */
+  | 'COMMENT'
+  /** A reply to your comment. */
+  | 'REPLY'
+  /** You were @mentioned in a caption or a comment. */
+  | 'MENTION'
+  /** New followers of your public account (aggregated per day). */
+  | 'FOLLOW'
+  /** Someone asked to follow your private account. */
+  | 'FOLLOW_REQUEST'
+  /** Your request to follow a private account was approved. */
+  | 'FOLLOW_ACCEPTED'
+  | 'STORY_MENTION'
+  | 'STORY_REPLY'
+  | 'STORY_REACTION';
+
+/**
+ * One entry of the activity list. Likes and follows group ("ana and 12 others liked your photo"); the
+ * rest are one entry each. Clients group by `createdAt` into today / this week / earlier.
+ */
+export type Notification = {
+  __typename?: 'Notification';
+  id: Scalars['ID']['output'];
+  kind: NotificationKind;
+  /** The latest activity in this entry. */
+  createdAt: Scalars['DateTime']['output'];
+  read: Scalars['Boolean']['output'];
+  /** The latest actors the viewer can see, newest first (three at most). */
+  actors: Array<User>;
+  /** Everyone this entry counts, "ana and 12 others" being 13. */
+  actorCount: Scalars['Int']['output'];
+  /** The post liked, commented on or mentioned in. */
+  post?: Maybe<Post>;
+  /** The comment, reply or mentioning comment. */
+  comment?: Maybe<Comment>;
+  /** What the entry is about: a post, a comment, a user, or a story item. */
+  subjectId: Scalars['ID']['output'];
+};
+
+export type NotificationEdge = {
+  __typename?: 'NotificationEdge';
+  cursor: Scalars['String']['output'];
+  node: Notification;
+};
+
+export type NotificationConnection = {
+  __typename?: 'NotificationConnection';
+  edges: Array<NotificationEdge>;
+  pageInfo: PageInfo;
+};
+
+export type NotificationPreference = {
+  __typename?: 'NotificationPreference';
+  kind: NotificationKind;
+  enabled: Scalars['Boolean']['output'];
+};
+
+export type NotificationPreferenceInput = {
+  kind: NotificationKind;
+  enabled: Scalars['Boolean']['input'];
+};
+
+/** Realtime events over WebSocket (graphql-ws), for the signed-in viewer; other modules extend this type. */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** A new entry, or new activity in one. */
+  notificationReceived: Notification;
+  /** The unread count, whenever it changes. */
+  unreadNotificationCount: Scalars['Int']['output'];
+  /**
+   * The story again whenever someone views it, votes in its poll, moves its slider, answers its question,
+   * reacts or replies: its owner watches viewers and results live, a voter watches the poll's results.
+   * Ends with an error when the story is not visible to the viewer.
+   */
+  storyActivity: Story;
+};
+
+
+/** Realtime events over WebSocket (graphql-ws), for the signed-in viewer; other modules extend this type. */
+export type SubscriptionStoryActivityArgs = {
+  storyId: Scalars['ID']['input'];
+};
+
 export type PostStatus =
   | 'PROCESSING'
   | 'READY'
@@ -1143,6 +1382,247 @@ export type PasskeyLogIn = {
   options: Scalars['String']['output'];
 };
 
+export type StoryAudience =
+  /** Whoever may see the account's posts. */
+  | 'EVERYONE'
+  /** Only the owner's close friends (who must also be allowed to see the account); drawn with a green ring. */
+  | 'CLOSE_FRIENDS';
+
+export type StoryStatus =
+  | 'PROCESSING'
+  | 'READY'
+  | 'FAILED';
+
+export type StoryOverlayKind =
+  | 'TEXT'
+  | 'MENTION'
+  | 'HASHTAG'
+  | 'POLL'
+  | 'SLIDER'
+  | 'QUESTION';
+
+export type StoryTextStyle =
+  | 'CLASSIC'
+  | 'MODERN'
+  | 'NEON'
+  | 'TYPEWRITER'
+  | 'STRONG';
+
+/** Where an overlay sits: its centre in fractions (0..1) of the 9:16 canvas, its scale and rotation (degrees). */
+export type StoryOverlayPosition = {
+  __typename?: 'StoryOverlayPosition';
+  x: Scalars['Float']['output'];
+  y: Scalars['Float']['output'];
+  scale: Scalars['Float']['output'];
+  rotation: Scalars['Float']['output'];
+};
+
+/** A text or sticker drawn over a story; the fields of its kind are set, the others null. */
+export type StoryOverlay = {
+  __typename?: 'StoryOverlay';
+  index: Scalars['Int']['output'];
+  kind: StoryOverlayKind;
+  position: StoryOverlayPosition;
+  /** TEXT. */
+  text?: Maybe<Scalars['String']['output']>;
+  style?: Maybe<StoryTextStyle>;
+  /** #rrggbb. */
+  color?: Maybe<Scalars['String']['output']>;
+  /** MENTION: null when the viewer may not see the account. */
+  user?: Maybe<User>;
+  /** HASHTAG, without the #. */
+  hashtag?: Maybe<Scalars['String']['output']>;
+  /** POLL, SLIDER and QUESTION. */
+  question?: Maybe<Scalars['String']['output']>;
+  /** POLL. */
+  options?: Maybe<Array<Scalars['String']['output']>>;
+  /** SLIDER. */
+  emoji?: Maybe<Scalars['String']['output']>;
+};
+
+export type StoryPollResults = {
+  __typename?: 'StoryPollResults';
+  /** Votes per option, in option order: for the owner and for those who voted; null for others. */
+  counts?: Maybe<Array<Scalars['Int']['output']>>;
+  /** Total votes: for the owner and for those who voted. */
+  total?: Maybe<Scalars['Int']['output']>;
+  /** The option the viewer chose, or null. */
+  viewerVote?: Maybe<Scalars['Int']['output']>;
+};
+
+export type StorySliderResults = {
+  __typename?: 'StorySliderResults';
+  /** The average position (0..1): for the owner and for those who answered. */
+  average?: Maybe<Scalars['Float']['output']>;
+  responseCount?: Maybe<Scalars['Int']['output']>;
+  viewerValue?: Maybe<Scalars['Float']['output']>;
+};
+
+export type StoryResponseKind =
+  | 'ANSWER'
+  | 'REACTION'
+  | 'REPLY';
+
+/** A question answer, emoji reaction or text reply, shown to the story's owner only. */
+export type StoryResponse = {
+  __typename?: 'StoryResponse';
+  id: Scalars['ID']['output'];
+  kind: StoryResponseKind;
+  user: User;
+  text: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+};
+
+export type StoryResponseEdge = {
+  __typename?: 'StoryResponseEdge';
+  cursor: Scalars['String']['output'];
+  node: StoryResponse;
+};
+
+export type StoryResponseConnection = {
+  __typename?: 'StoryResponseConnection';
+  edges: Array<StoryResponseEdge>;
+  pageInfo: PageInfo;
+};
+
+export type StoryViewerEdge = {
+  __typename?: 'StoryViewerEdge';
+  cursor: Scalars['String']['output'];
+  node: User;
+  seenAt: Scalars['DateTime']['output'];
+};
+
+export type StoryViewerConnection = {
+  __typename?: 'StoryViewerConnection';
+  edges: Array<StoryViewerEdge>;
+  pageInfo: PageInfo;
+};
+
+export type Story = {
+  __typename?: 'Story';
+  id: Scalars['ID']['output'];
+  owner: User;
+  audience: StoryAudience;
+  /** Close friends only: clients draw a green ring. */
+  closeFriendsOnly: Scalars['Boolean']['output'];
+  status: StoryStatus;
+  /** The 9:16 canvas (1080x1920 and 540x960); null until processed. */
+  image?: Maybe<Image>;
+  overlays: Array<StoryOverlay>;
+  createdAt: Scalars['DateTime']['output'];
+  expiresAt: Scalars['DateTime']['output'];
+  /** Past its 24 hours (seen by its owner in the archive, or by others in a highlight). */
+  expired: Scalars['Boolean']['output'];
+  viewerHasSeen: Scalars['Boolean']['output'];
+  viewerIsOwner: Scalars['Boolean']['output'];
+  /** Null when the story has no poll. */
+  poll?: Maybe<StoryPollResults>;
+  /** Null when the story has no emoji slider. */
+  slider?: Maybe<StorySliderResults>;
+  /** Who saw it, newest first: the owner only (null for others). */
+  viewers?: Maybe<StoryViewerConnection>;
+  /** Question answers, reactions or replies, newest first: the owner only (null for others). */
+  responses?: Maybe<StoryResponseConnection>;
+};
+
+
+export type StoryViewersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type StoryResponsesArgs = {
+  kind: StoryResponseKind;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type StoryEdge = {
+  __typename?: 'StoryEdge';
+  cursor: Scalars['String']['output'];
+  node: Story;
+};
+
+export type StoryConnection = {
+  __typename?: 'StoryConnection';
+  edges: Array<StoryEdge>;
+  pageInfo: PageInfo;
+};
+
+/** An account in the viewer's story tray. */
+export type StoryTrayEntry = {
+  __typename?: 'StoryTrayEntry';
+  user: User;
+  /** Some live story the viewer may see is not yet seen. */
+  hasUnseen: Scalars['Boolean']['output'];
+  /** Some live story the viewer may see is for close friends (a green ring). */
+  closeFriendsOnly: Scalars['Boolean']['output'];
+  /** The live stories the viewer may see, oldest first. */
+  stories: Array<Story>;
+};
+
+export type Highlight = {
+  __typename?: 'Highlight';
+  id: Scalars['ID']['output'];
+  owner: User;
+  title: Scalars['String']['output'];
+  /** The cover story's image. */
+  cover?: Maybe<Image>;
+  /** The stories the viewer may see, oldest first (they stay after their 24 hours). */
+  stories: Array<Story>;
+  createdAt: Scalars['DateTime']['output'];
+};
+
+export type StoryOverlayInput = {
+  kind: StoryOverlayKind;
+  x: Scalars['Float']['input'];
+  y: Scalars['Float']['input'];
+  /** 0.2 to 5; 1 when omitted. */
+  scale?: InputMaybe<Scalars['Float']['input']>;
+  /** -180 to 180 degrees; 0 when omitted. */
+  rotation?: InputMaybe<Scalars['Float']['input']>;
+  /** TEXT: at most 200 characters. */
+  text?: InputMaybe<Scalars['String']['input']>;
+  /** TEXT: CLASSIC when omitted. */
+  style?: InputMaybe<StoryTextStyle>;
+  /** TEXT: a palette name (WHITE, BLACK, RED, ORANGE, YELLOW, GREEN, BLUE, PURPLE) or #rrggbb. */
+  color?: InputMaybe<Scalars['String']['input']>;
+  /** MENTION: an existing account. */
+  username?: InputMaybe<Scalars['String']['input']>;
+  /** HASHTAG. */
+  hashtag?: InputMaybe<Scalars['String']['input']>;
+  /** POLL (at most 80 characters), SLIDER and QUESTION. */
+  question?: InputMaybe<Scalars['String']['input']>;
+  /** POLL: 2 to 4 options of at most 25 characters. */
+  options?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** SLIDER: one emoji. */
+  emoji?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CreateStoryInput = {
+  /** From POST /uploads. */
+  uploadId: Scalars['ID']['input'];
+  audience?: InputMaybe<StoryAudience>;
+  /** At most 10, at most one poll. */
+  overlays?: InputMaybe<Array<StoryOverlayInput>>;
+};
+
+export type CreateHighlightInput = {
+  title: Scalars['String']['input'];
+  storyIds: Array<Scalars['ID']['input']>;
+  /** One of storyIds; the first when omitted. */
+  coverStoryId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type UpdateHighlightInput = {
+  id: Scalars['ID']['input'];
+  title?: InputMaybe<Scalars['String']['input']>;
+  addStoryIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  removeStoryIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  coverStoryId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
 
@@ -1239,6 +1719,7 @@ export type ResolversTypes = ResolversObject<{
   Image: ResolverTypeWrapper<StoredImage>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Viewer: ResolverTypeWrapper<ViewerParent>;
   FollowState: FollowState;
   User: ResolverTypeWrapper<UserRow>;
@@ -1249,7 +1730,6 @@ export type ResolversTypes = ResolversObject<{
   LogInInput: LogInInput;
   UpdateProfileInput: UpdateProfileInput;
   CropInput: CropInput;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   SetAvatarInput: SetAvatarInput;
   ChangePasswordInput: ChangePasswordInput;
   Hashtag: ResolverTypeWrapper<Hashtag>;
@@ -1276,6 +1756,13 @@ export type ResolversTypes = ResolversObject<{
   AppealStatus: AppealStatus;
   Appeal: ResolverTypeWrapper<Appeal>;
   ModerationNotice: ResolverTypeWrapper<ModerationNotice>;
+  NotificationKind: NotificationKind;
+  Notification: ResolverTypeWrapper<NotificationParent>;
+  NotificationEdge: ResolverTypeWrapper<NotificationEdgeParent>;
+  NotificationConnection: ResolverTypeWrapper<NotificationConnectionParent>;
+  NotificationPreference: ResolverTypeWrapper<NotificationPreference>;
+  NotificationPreferenceInput: NotificationPreferenceInput;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PostStatus: PostStatus;
   PostMedia: ResolverTypeWrapper<MediaRow>;
   Post: ResolverTypeWrapper<PostRow>;
@@ -1292,6 +1779,29 @@ export type ResolversTypes = ResolversObject<{
   Session: ResolverTypeWrapper<Session>;
   Passkey: ResolverTypeWrapper<Passkey>;
   PasskeyLogIn: ResolverTypeWrapper<PasskeyLogIn>;
+  StoryAudience: StoryAudience;
+  StoryStatus: StoryStatus;
+  StoryOverlayKind: StoryOverlayKind;
+  StoryTextStyle: StoryTextStyle;
+  StoryOverlayPosition: ResolverTypeWrapper<StoryOverlayPosition>;
+  StoryOverlay: ResolverTypeWrapper<OverlayParent>;
+  StoryPollResults: ResolverTypeWrapper<StoryResultsParent>;
+  StorySliderResults: ResolverTypeWrapper<StoryResultsParent>;
+  StoryResponseKind: StoryResponseKind;
+  StoryResponse: ResolverTypeWrapper<StoryResponseRow>;
+  StoryResponseEdge: ResolverTypeWrapper<StoryResponseEdgeParent>;
+  StoryResponseConnection: ResolverTypeWrapper<StoryResponseConnectionParent>;
+  StoryViewerEdge: ResolverTypeWrapper<StoryViewerEdgeParent>;
+  StoryViewerConnection: ResolverTypeWrapper<StoryViewerConnectionParent>;
+  Story: ResolverTypeWrapper<StoryRow>;
+  StoryEdge: ResolverTypeWrapper<StoryEdgeParent>;
+  StoryConnection: ResolverTypeWrapper<StoryConnectionParent>;
+  StoryTrayEntry: ResolverTypeWrapper<TrayEntryParent>;
+  Highlight: ResolverTypeWrapper<HighlightRow>;
+  StoryOverlayInput: StoryOverlayInput;
+  CreateStoryInput: CreateStoryInput;
+  CreateHighlightInput: CreateHighlightInput;
+  UpdateHighlightInput: UpdateHighlightInput;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1308,6 +1818,7 @@ export type ResolversParentTypes = ResolversObject<{
   Image: StoredImage;
   Query: Record<PropertyKey, never>;
   Mutation: Record<PropertyKey, never>;
+  Float: Scalars['Float']['output'];
   Viewer: ViewerParent;
   User: UserRow;
   UserEdge: UserEdgeParent;
@@ -1317,7 +1828,6 @@ export type ResolversParentTypes = ResolversObject<{
   LogInInput: LogInInput;
   UpdateProfileInput: UpdateProfileInput;
   CropInput: CropInput;
-  Float: Scalars['Float']['output'];
   SetAvatarInput: SetAvatarInput;
   ChangePasswordInput: ChangePasswordInput;
   Hashtag: Hashtag;
@@ -1339,6 +1849,12 @@ export type ResolversParentTypes = ResolversObject<{
   ModerationActionConnection: ModerationActionConnection;
   Appeal: Appeal;
   ModerationNotice: ModerationNotice;
+  Notification: NotificationParent;
+  NotificationEdge: NotificationEdgeParent;
+  NotificationConnection: NotificationConnectionParent;
+  NotificationPreference: NotificationPreference;
+  NotificationPreferenceInput: NotificationPreferenceInput;
+  Subscription: Record<PropertyKey, never>;
   PostMedia: MediaRow;
   Post: PostRow;
   PostEdge: PostEdgeParent;
@@ -1353,6 +1869,24 @@ export type ResolversParentTypes = ResolversObject<{
   Session: Session;
   Passkey: Passkey;
   PasskeyLogIn: PasskeyLogIn;
+  StoryOverlayPosition: StoryOverlayPosition;
+  StoryOverlay: OverlayParent;
+  StoryPollResults: StoryResultsParent;
+  StorySliderResults: StoryResultsParent;
+  StoryResponse: StoryResponseRow;
+  StoryResponseEdge: StoryResponseEdgeParent;
+  StoryResponseConnection: StoryResponseConnectionParent;
+  StoryViewerEdge: StoryViewerEdgeParent;
+  StoryViewerConnection: StoryViewerConnectionParent;
+  Story: StoryRow;
+  StoryEdge: StoryEdgeParent;
+  StoryConnection: StoryConnectionParent;
+  StoryTrayEntry: TrayEntryParent;
+  Highlight: HighlightRow;
+  StoryOverlayInput: StoryOverlayInput;
+  CreateStoryInput: CreateStoryInput;
+  CreateHighlightInput: CreateHighlightInput;
+  UpdateHighlightInput: UpdateHighlightInput;
 }>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -1403,6 +1937,8 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   moderationLog?: Resolver<ResolversTypes['ModerationActionConnection'], ParentType, ContextType, Partial<QueryModerationLogArgs>>;
   openAppeals?: Resolver<Array<ResolversTypes['Appeal']>, ParentType, ContextType>;
   post?: Resolver<Maybe<ResolversTypes['Post']>, ParentType, ContextType, RequireFields<QueryPostArgs, 'id'>>;
+  storyTray?: Resolver<Array<ResolversTypes['StoryTrayEntry']>, ParentType, ContextType>;
+  story?: Resolver<Maybe<ResolversTypes['Story']>, ParentType, ContextType, RequireFields<QueryStoryArgs, 'id'>>;
 }>;
 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
@@ -1440,6 +1976,8 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   appeal?: Resolver<ResolversTypes['Appeal'], ParentType, ContextType, RequireFields<MutationAppealArgs, 'actionId' | 'text'>>;
   appealSuspension?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationAppealSuspensionArgs, 'username' | 'password' | 'text'>>;
   decideAppeal?: Resolver<ResolversTypes['Appeal'], ParentType, ContextType, RequireFields<MutationDecideAppealArgs, 'id' | 'grant'>>;
+  markNotificationsRead?: Resolver<ResolversTypes['Int'], ParentType, ContextType, Partial<MutationMarkNotificationsReadArgs>>;
+  updateNotificationPreferences?: Resolver<Array<ResolversTypes['NotificationPreference']>, ParentType, ContextType, RequireFields<MutationUpdateNotificationPreferencesArgs, 'input'>>;
   createPost?: Resolver<ResolversTypes['Post'], ParentType, ContextType, RequireFields<MutationCreatePostArgs, 'input'>>;
   editPost?: Resolver<ResolversTypes['Post'], ParentType, ContextType, RequireFields<MutationEditPostArgs, 'input'>>;
   archivePost?: Resolver<ResolversTypes['Post'], ParentType, ContextType, RequireFields<MutationArchivePostArgs, 'id'>>;
@@ -1468,6 +2006,19 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   beginPasskeyLogIn?: Resolver<ResolversTypes['PasskeyLogIn'], ParentType, ContextType, Partial<MutationBeginPasskeyLogInArgs>>;
   finishPasskeyLogIn?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationFinishPasskeyLogInArgs, 'token' | 'response'>>;
   revokeSession?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRevokeSessionArgs, 'id'>>;
+  createStory?: Resolver<ResolversTypes['Story'], ParentType, ContextType, RequireFields<MutationCreateStoryArgs, 'input'>>;
+  deleteStory?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteStoryArgs, 'id'>>;
+  markStoriesSeen?: Resolver<Array<ResolversTypes['Story']>, ParentType, ContextType, RequireFields<MutationMarkStoriesSeenArgs, 'ids'>>;
+  voteInStoryPoll?: Resolver<ResolversTypes['Story'], ParentType, ContextType, RequireFields<MutationVoteInStoryPollArgs, 'storyId' | 'option'>>;
+  slideStorySlider?: Resolver<ResolversTypes['Story'], ParentType, ContextType, RequireFields<MutationSlideStorySliderArgs, 'storyId' | 'value'>>;
+  answerStoryQuestion?: Resolver<ResolversTypes['Story'], ParentType, ContextType, RequireFields<MutationAnswerStoryQuestionArgs, 'storyId' | 'text'>>;
+  reactToStory?: Resolver<ResolversTypes['Story'], ParentType, ContextType, RequireFields<MutationReactToStoryArgs, 'storyId' | 'emoji'>>;
+  replyToStory?: Resolver<ResolversTypes['Story'], ParentType, ContextType, RequireFields<MutationReplyToStoryArgs, 'storyId' | 'text'>>;
+  addCloseFriend?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationAddCloseFriendArgs, 'userId'>>;
+  removeCloseFriend?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationRemoveCloseFriendArgs, 'userId'>>;
+  createHighlight?: Resolver<ResolversTypes['Highlight'], ParentType, ContextType, RequireFields<MutationCreateHighlightArgs, 'input'>>;
+  updateHighlight?: Resolver<ResolversTypes['Highlight'], ParentType, ContextType, RequireFields<MutationUpdateHighlightArgs, 'input'>>;
+  deleteHighlight?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteHighlightArgs, 'id'>>;
 }>;
 
 export type ViewerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = ResolversObject<{
@@ -1479,6 +2030,9 @@ export type ViewerResolvers<ContextType = GraphQLContext, ParentType extends Res
   favorites?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
   isModerator?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   moderationNotices?: Resolver<Array<ResolversTypes['ModerationNotice']>, ParentType, ContextType>;
+  notifications?: Resolver<ResolversTypes['NotificationConnection'], ParentType, ContextType, Partial<ViewerNotificationsArgs>>;
+  unreadNotificationCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  notificationPreferences?: Resolver<Array<ResolversTypes['NotificationPreference']>, ParentType, ContextType>;
   hiddenWords?: Resolver<ResolversTypes['HiddenWords'], ParentType, ContextType>;
   interactionsLimitedUntil?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   sessions?: Resolver<Array<ResolversTypes['Session']>, ParentType, ContextType>;
@@ -1486,6 +2040,8 @@ export type ViewerResolvers<ContextType = GraphQLContext, ParentType extends Res
   emailVerified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   twoFactorEnabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   recoveryCodesLeft?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  closeFriends?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, Partial<ViewerCloseFriendsArgs>>;
+  storyArchive?: Resolver<ResolversTypes['StoryConnection'], ParentType, ContextType, Partial<ViewerStoryArchiveArgs>>;
 }>;
 
 export type UserResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = ResolversObject<{
@@ -1514,6 +2070,9 @@ export type UserResolvers<ContextType = GraphQLContext, ParentType extends Resol
   viewerRestricted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   viewerMutedPosts?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   viewerMutedStories?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  stories?: Resolver<Array<ResolversTypes['Story']>, ParentType, ContextType>;
+  highlights?: Resolver<Array<ResolversTypes['Highlight']>, ParentType, ContextType>;
+  viewerCloseFriend?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -1661,6 +2220,39 @@ export type ModerationNoticeResolvers<ContextType = GraphQLContext, ParentType e
   canAppeal?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
+export type NotificationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Notification'] = ResolversParentTypes['Notification']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['NotificationKind'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  read?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  actors?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
+  actorCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  post?: Resolver<Maybe<ResolversTypes['Post']>, ParentType, ContextType>;
+  comment?: Resolver<Maybe<ResolversTypes['Comment']>, ParentType, ContextType>;
+  subjectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type NotificationEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NotificationEdge'] = ResolversParentTypes['NotificationEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Notification'], ParentType, ContextType>;
+}>;
+
+export type NotificationConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NotificationConnection'] = ResolversParentTypes['NotificationConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['NotificationEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type NotificationPreferenceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NotificationPreference'] = ResolversParentTypes['NotificationPreference']> = ResolversObject<{
+  kind?: Resolver<ResolversTypes['NotificationKind'], ParentType, ContextType>;
+  enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  notificationReceived?: SubscriptionResolver<ResolversTypes['Notification'], "notificationReceived", ParentType, ContextType>;
+  unreadNotificationCount?: SubscriptionResolver<ResolversTypes['Int'], "unreadNotificationCount", ParentType, ContextType>;
+  storyActivity?: SubscriptionResolver<ResolversTypes['Story'], "storyActivity", ParentType, ContextType, RequireFields<SubscriptionStoryActivityArgs, 'storyId'>>;
+}>;
+
 export type PostMediaResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PostMedia'] = ResolversParentTypes['PostMedia']> = ResolversObject<{
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   altText?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1739,6 +2331,113 @@ export type PasskeyLogInResolvers<ContextType = GraphQLContext, ParentType exten
   options?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type StoryOverlayPositionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StoryOverlayPosition'] = ResolversParentTypes['StoryOverlayPosition']> = ResolversObject<{
+  x?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  y?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  scale?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  rotation?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type StoryOverlayResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StoryOverlay'] = ResolversParentTypes['StoryOverlay']> = ResolversObject<{
+  index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['StoryOverlayKind'], ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['StoryOverlayPosition'], ParentType, ContextType>;
+  text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  style?: Resolver<Maybe<ResolversTypes['StoryTextStyle']>, ParentType, ContextType>;
+  color?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  hashtag?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  question?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  options?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  emoji?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type StoryPollResultsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StoryPollResults'] = ResolversParentTypes['StoryPollResults']> = ResolversObject<{
+  counts?: Resolver<Maybe<Array<ResolversTypes['Int']>>, ParentType, ContextType>;
+  total?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  viewerVote?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type StorySliderResultsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StorySliderResults'] = ResolversParentTypes['StorySliderResults']> = ResolversObject<{
+  average?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  responseCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  viewerValue?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
+export type StoryResponseResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StoryResponse'] = ResolversParentTypes['StoryResponse']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['StoryResponseKind'], ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type StoryResponseEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StoryResponseEdge'] = ResolversParentTypes['StoryResponseEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['StoryResponse'], ParentType, ContextType>;
+}>;
+
+export type StoryResponseConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StoryResponseConnection'] = ResolversParentTypes['StoryResponseConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['StoryResponseEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type StoryViewerEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StoryViewerEdge'] = ResolversParentTypes['StoryViewerEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  seenAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type StoryViewerConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StoryViewerConnection'] = ResolversParentTypes['StoryViewerConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['StoryViewerEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type StoryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Story'] = ResolversParentTypes['Story']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  owner?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  audience?: Resolver<ResolversTypes['StoryAudience'], ParentType, ContextType>;
+  closeFriendsOnly?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['StoryStatus'], ParentType, ContextType>;
+  image?: Resolver<Maybe<ResolversTypes['Image']>, ParentType, ContextType>;
+  overlays?: Resolver<Array<ResolversTypes['StoryOverlay']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  expired?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  viewerHasSeen?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  viewerIsOwner?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  poll?: Resolver<Maybe<ResolversTypes['StoryPollResults']>, ParentType, ContextType>;
+  slider?: Resolver<Maybe<ResolversTypes['StorySliderResults']>, ParentType, ContextType>;
+  viewers?: Resolver<Maybe<ResolversTypes['StoryViewerConnection']>, ParentType, ContextType, Partial<StoryViewersArgs>>;
+  responses?: Resolver<Maybe<ResolversTypes['StoryResponseConnection']>, ParentType, ContextType, RequireFields<StoryResponsesArgs, 'kind'>>;
+}>;
+
+export type StoryEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StoryEdge'] = ResolversParentTypes['StoryEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Story'], ParentType, ContextType>;
+}>;
+
+export type StoryConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StoryConnection'] = ResolversParentTypes['StoryConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['StoryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type StoryTrayEntryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StoryTrayEntry'] = ResolversParentTypes['StoryTrayEntry']> = ResolversObject<{
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  hasUnseen?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  closeFriendsOnly?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  stories?: Resolver<Array<ResolversTypes['Story']>, ParentType, ContextType>;
+}>;
+
+export type HighlightResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Highlight'] = ResolversParentTypes['Highlight']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  owner?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  cover?: Resolver<Maybe<ResolversTypes['Image']>, ParentType, ContextType>;
+  stories?: Resolver<Array<ResolversTypes['Story']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   DateTime?: GraphQLScalarType;
   Node?: NodeResolvers<ContextType>;
@@ -1769,6 +2468,11 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   ModerationActionConnection?: ModerationActionConnectionResolvers<ContextType>;
   Appeal?: AppealResolvers<ContextType>;
   ModerationNotice?: ModerationNoticeResolvers<ContextType>;
+  Notification?: NotificationResolvers<ContextType>;
+  NotificationEdge?: NotificationEdgeResolvers<ContextType>;
+  NotificationConnection?: NotificationConnectionResolvers<ContextType>;
+  NotificationPreference?: NotificationPreferenceResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   PostMedia?: PostMediaResolvers<ContextType>;
   Post?: PostResolvers<ContextType>;
   PostEdge?: PostEdgeResolvers<ContextType>;
@@ -1779,5 +2483,19 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   Session?: SessionResolvers<ContextType>;
   Passkey?: PasskeyResolvers<ContextType>;
   PasskeyLogIn?: PasskeyLogInResolvers<ContextType>;
+  StoryOverlayPosition?: StoryOverlayPositionResolvers<ContextType>;
+  StoryOverlay?: StoryOverlayResolvers<ContextType>;
+  StoryPollResults?: StoryPollResultsResolvers<ContextType>;
+  StorySliderResults?: StorySliderResultsResolvers<ContextType>;
+  StoryResponse?: StoryResponseResolvers<ContextType>;
+  StoryResponseEdge?: StoryResponseEdgeResolvers<ContextType>;
+  StoryResponseConnection?: StoryResponseConnectionResolvers<ContextType>;
+  StoryViewerEdge?: StoryViewerEdgeResolvers<ContextType>;
+  StoryViewerConnection?: StoryViewerConnectionResolvers<ContextType>;
+  Story?: StoryResolvers<ContextType>;
+  StoryEdge?: StoryEdgeResolvers<ContextType>;
+  StoryConnection?: StoryConnectionResolvers<ContextType>;
+  StoryTrayEntry?: StoryTrayEntryResolvers<ContextType>;
+  Highlight?: HighlightResolvers<ContextType>;
 }>;
 

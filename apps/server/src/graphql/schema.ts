@@ -5,9 +5,11 @@ import { engagementResolvers } from '../modules/engagement/resolvers';
 import { feedResolvers } from '../modules/feed/resolvers';
 import { graphResolvers } from '../modules/graph/resolvers';
 import { moderationResolvers } from '../modules/moderation/resolvers';
+import { notificationsResolvers } from '../modules/notifications/resolvers';
 import { postsResolvers } from '../modules/posts/resolvers';
 import { safetyResolvers } from '../modules/safety/resolvers';
 import { securityResolvers } from '../modules/security/resolvers';
+import { storiesResolvers } from '../modules/stories/resolvers';
 import { visibleComment, visiblePost, visibleUser } from './access';
 import type { Resolvers } from './resolvers.generated';
 
@@ -45,6 +47,8 @@ export function assembleResolvers(): Resolvers {
     moderationResolvers,
     securityResolvers,
     safetyResolvers,
+    notificationsResolvers,
+    storiesResolvers,
   ];
   const merged: Record<string, Record<string, unknown>> = {};
   for (const resolvers of all) {

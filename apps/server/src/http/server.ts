@@ -118,6 +118,31 @@ export async function createHttpServer(deps: {
     queryDepth: config.graphql.maxDepth,
     // Compile a query to a specialised executor once it has run once (graphql-jit).
     jit: 1,
+    // Subscriptions over WebSocket (graphql-ws, and the legacy protocol), fed by the pub/sub adapter.
+    subscription: {
+      // A page on another site must not open a socket that rides on the viewer's cookie.
+      verifyClient: (info, next) =>
+        next(!isCrossSiteSocket(info.origin, info.req.headers.host, siteOrigin, config)),
+      context: (_socket, request): GraphQLContext => ({
+        viewer: request.viewer,
+        services,
+        loaders: createLoaders(services, request.viewer?.userId ?? null),
+        request: { ip: request.ip, userAgent: request.headers['user-agent'] ?? null },
+        // Sessions are not set or cleared over a socket.
+        session: { set: () => {}, clear: () => {} },
+        urls,
+        rateLimit,
+      }),
+      // The session cookie on the upgrade request signs the socket in, or a token in connection_init's
+      // payload (clients that can't send cookies); a token that resolves to no session is refused.
+      onConnect: async ({ payload }) => {
+        const token = typeof payload?.token === 'string' ? payload.token : null;
+        if (!token) return true;
+        const viewer = await services.sessions.resolve(token);
+        return viewer ? { viewer, loaders: createLoaders(services, viewer.userId) } : false;
+      },
+      keepAlive: 30_000,
+    },
     context: (request, reply): GraphQLContext => ({
       viewer: request.viewer,
       services,
@@ -146,6 +171,17 @@ export async function createHttpServer(deps: {
       };
     },
   });
+  // A subscription pays for its selection once, when it starts, as a query does per request.
+  app.graphql.addHook('preSubscriptionExecution', async (schema, document, context) => {
+    const ctx = context as unknown as GraphQLContext;
+    const cost = memoizedQueryCost(schema, document, undefined);
+    assertCost(cost, config.graphql.maxCost);
+    await rateLimit(
+      'queryCost',
+      ctx.viewer ? `u:${ctx.viewer.userId}` : `ip:${ctx.request.ip}`,
+      Math.max(1, cost),
+    );
+  });
   app.graphql.addHook('preExecution', async (schema, document, context) => {
     const operation = document.definitions.find((d) => d.kind === 'OperationDefinition');
     context.reply.request.graphqlOperation = operation?.name?.value ?? 'anonymous';
@@ -163,4 +199,18 @@ export async function createHttpServer(deps: {
     );
   });
   return app;
+}
+
+/** A WebSocket upgrade from a page on another site (browsers always send Origin on one; other clients may not). */
+function isCrossSiteSocket(
+  origin: string | undefined,
+  host: string | undefined,
+  siteOrigin: string | null,
+  config: Readonly<Config>,
+): boolean {
+  if (!origin) return false;
+  if (config.env === 'development' && /^https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/.test(origin))
+    return false;
+  if (siteOrigin) return origin !== siteOrigin;
+  return origin !== `http://${host ?? ''}` && origin !== `https://${host ?? ''}`;
 }

@@ -3,6 +3,7 @@ import type { KeysetPage } from '../../graphql/keyset';
 import { type Hydration, readThrough } from '../../platform/cache/read-through';
 import type { Db, Queryable } from '../../platform/db';
 import { isForeignKeyViolation } from '../../platform/db/errors';
+import type { NotificationOutbox } from '../notifications/service';
 import { cleanText, textProblem } from '../text/validate';
 
 export const COMMENT_MAX = 2200;
@@ -96,10 +97,15 @@ interface CommentPreview {
 
 export function createEngagement(
   db: Db,
-  hooks: { postsChanged(ids: readonly string[]): Promise<void>; gateComment?: CommentGateHook },
+  hooks: {
+    postsChanged(ids: readonly string[]): Promise<void>;
+    gateComment?: CommentGateHook;
+    /** Likes and visible comments add a notification event in their transaction. */
+    notifications?: NotificationOutbox;
+  },
   hydration: Hydration,
 ): Engagement {
-  const engagement = createEngagementStore(db, hooks.gateComment);
+  const engagement = createEngagementStore(db, hooks.gateComment, hooks.notifications);
   const previews = readThrough<CommentPreview>({
     ...hydration,
     namespace: 'comment-preview',
@@ -165,7 +171,24 @@ type EngagementStore = Omit<Engagement, 'likeComment' | 'unlikeComment' | 'comme
   unlikeComment(userId: string, commentId: string): Promise<string | null>;
 };
 
-function createEngagementStore(db: Db, gateComment?: CommentGateHook): EngagementStore {
+function createEngagementStore(
+  db: Db,
+  gateComment?: CommentGateHook,
+  notifications?: NotificationOutbox,
+): EngagementStore {
+  /** A like that changed something tells the notifications job, whose reading of the likes table decides. */
+  const likeEvent = async (sql: string, userId: string, postId: string) => {
+    if (!notifications) {
+      await db.query(sql, [postId, userId]);
+      return;
+    }
+    await db.transaction(async (tx) => {
+      const changed = await tx.query(`${sql} returning id`, [postId, userId]);
+      if (changed.length > 0)
+        await notifications.inTx(tx, { kind: 'LIKE', actorId: userId, subjectId: postId });
+    });
+    notifications.kick();
+  };
   const among = (sql: string) => async (userId: string, ids: readonly string[]) => {
     if (ids.length === 0) return new Set<string>();
     const rows = await db.query<{ id: string }>(sql, [userId, ids]);
@@ -174,19 +197,21 @@ function createEngagementStore(db: Db, gateComment?: CommentGateHook): Engagemen
 
   return {
     async like(userId, postId) {
-      await db.query(
+      await likeEvent(
         `/* likePost */ with ins as (
            insert into likes (id, post_id, user_id) values (next_id(shard_of($2)), $1, $2)
            on conflict do nothing returning post_id
          ) update posts set like_count = like_count + 1 where id in (select post_id from ins)`,
-        [postId, userId],
+        userId,
+        postId,
       );
     },
     async unlike(userId, postId) {
-      await db.query(
+      await likeEvent(
         `/* unlikePost */ with del as (delete from likes where post_id = $1 and user_id = $2 returning post_id)
          update posts set like_count = like_count - 1 where id in (select post_id from del)`,
-        [postId, userId],
+        userId,
+        postId,
       );
     },
     async save(userId, postId) {
@@ -221,7 +246,7 @@ function createEngagementStore(db: Db, gateComment?: CommentGateHook): Engagemen
 
     async addComment(authorId, postId, raw, replyToId) {
       const text = checkCommentText(raw);
-      return db.transaction(async (tx) => {
+      const comment = await db.transaction(async (tx) => {
         let parentId: string | null = null;
         if (replyToId) {
           const [parent] = await tx.query<{ id: string; post_id: string; parent_id: string | null }>(
@@ -260,12 +285,17 @@ function createEngagementStore(db: Db, gateComment?: CommentGateHook): Engagemen
               [parentId],
             );
           }
+          // A held comment notifies nobody until its approval sends the event.
+          if (notifications && !hiddenReason)
+            await notifications.inTx(tx, { kind: 'COMMENT', actorId: authorId, subjectId: row!.id });
           return row!;
         } catch (error) {
           if (isForeignKeyViolation(error)) throw notFound('Post');
           throw error;
         }
       });
+      notifications?.kick();
+      return comment;
     },
 
     async deleteComment(commentId) {

@@ -2,6 +2,7 @@ import { AppError, badInput, isId, notFound } from '../../errors';
 import type { KeysetPage } from '../../graphql/keyset';
 import { type Hydration, readThrough } from '../../platform/cache/read-through';
 import type { Db, Queryable } from '../../platform/db';
+import type { NotificationOutbox } from '../notifications/service';
 
 export interface Relationship {
   following: boolean;
@@ -95,10 +96,14 @@ interface BlockLists {
 
 export function createGraph(
   db: Db,
-  hooks: { usersChanged(ids: readonly string[]): Promise<void> },
+  hooks: {
+    usersChanged(ids: readonly string[]): Promise<void>;
+    /** Follows, requests and approvals add a notification event in their transaction. */
+    notifications?: NotificationOutbox;
+  },
   hydration: Hydration,
 ): Graph {
-  const graph = createGraphWrites(db);
+  const graph = createGraphWrites(db, hooks.notifications);
   const invalidate = hooks.usersChanged;
   const blockLists = readThrough<BlockLists>({
     ...hydration,
@@ -200,7 +205,20 @@ export function createGraph(
   };
 }
 
-function createGraphWrites(db: Db): Omit<Graph, 'blocksOf'> {
+function createGraphWrites(db: Db, notifications?: NotificationOutbox): Omit<Graph, 'blocksOf'> {
+  /** The notifications job reads the follow (or request) itself, so one event serves doing and undoing. */
+  const tell = async (
+    tx: Queryable,
+    kind: 'FOLLOW' | 'FOLLOW_REQUEST' | 'FOLLOW_ACCEPTED',
+    actorId: string,
+    recipientId: string,
+  ) => notifications?.inTx(tx, { kind, actorId, recipientId, subjectId: recipientId });
+  const kicked = async <T>(work: Promise<T>): Promise<T> => {
+    const result = await work;
+    notifications?.kick();
+    return result;
+  };
+
   const assertUser = async (q: Queryable, id: string) => {
     const [row] = await q.query<{ is_private: boolean }>(
       '/* followTarget */ select is_private from users where id = $1',
@@ -251,74 +269,92 @@ function createGraphWrites(db: Db): Omit<Graph, 'blocksOf'> {
 
     async follow(followerId, targetId) {
       if (followerId === targetId) throw badInput('userId', "You can't follow yourself");
-      return db.transaction(async (tx) => {
-        const target = await assertUser(tx, targetId);
-        const [blocked] = await tx.query<{ blocker_id: string }>(
-          `/* blockBetween */ select blocker_id from blocks
+      return kicked(
+        db.transaction(async (tx) => {
+          const target = await assertUser(tx, targetId);
+          const [blocked] = await tx.query<{ blocker_id: string }>(
+            `/* blockBetween */ select blocker_id from blocks
            where (blocker_id = $1 and blocked_id = $2) or (blocker_id = $2 and blocked_id = $1) limit 1`,
-          [followerId, targetId],
-        );
-        if (blocked) {
-          // The blocked side must not learn it was blocked: to them the account simply isn't there.
-          if (blocked.blocker_id === targetId) throw notFound('User');
-          throw new AppError('FORBIDDEN', 'Unblock this account to follow it');
-        }
-        const [existing] = await tx.query(
-          '/* isFollowing */ select 1 from follows where follower_id = $1 and followee_id = $2',
-          [followerId, targetId],
-        );
-        if (existing) return 'FOLLOWING';
-        if (target.is_private) {
-          await tx.query(
-            `/* requestFollow */ insert into follow_requests (id, requester_id, target_id)
-             values (next_id(shard_of($2)), $1, $2) on conflict do nothing`,
             [followerId, targetId],
           );
-          return 'REQUESTED';
-        }
-        await tx.query(`/* follow */ ${INSERT_FOLLOW}`, [followerId, targetId]);
-        return 'FOLLOWING';
-      });
+          if (blocked) {
+            // The blocked side must not learn it was blocked: to them the account simply isn't there.
+            if (blocked.blocker_id === targetId) throw notFound('User');
+            throw new AppError('FORBIDDEN', 'Unblock this account to follow it');
+          }
+          const [existing] = await tx.query(
+            '/* isFollowing */ select 1 from follows where follower_id = $1 and followee_id = $2',
+            [followerId, targetId],
+          );
+          if (existing) return 'FOLLOWING';
+          if (target.is_private) {
+            const asked = await tx.query(
+              `/* requestFollow */ insert into follow_requests (id, requester_id, target_id)
+             values (next_id(shard_of($2)), $1, $2) on conflict do nothing returning 1`,
+              [followerId, targetId],
+            );
+            if (asked.length > 0) await tell(tx, 'FOLLOW_REQUEST', followerId, targetId);
+            return 'REQUESTED';
+          }
+          const followed = await tx.query(`/* follow */ ${INSERT_FOLLOW}`, [followerId, targetId]);
+          if (followed.length > 0) await tell(tx, 'FOLLOW', followerId, targetId);
+          return 'FOLLOWING';
+        }),
+      );
     },
 
     async unfollow(followerId, targetId) {
-      await db.transaction(async (tx) => {
-        await tx.query(`/* unfollow */ ${DELETE_FOLLOW}`, [followerId, targetId]);
-        await tx.query(
-          '/* cancelRequest */ delete from follow_requests where requester_id = $1 and target_id = $2',
-          [followerId, targetId],
-        );
-      });
+      await kicked(
+        db.transaction(async (tx) => {
+          const unfollowed = await tx.query(`/* unfollow */ ${DELETE_FOLLOW}`, [followerId, targetId]);
+          if (unfollowed.length > 0) await tell(tx, 'FOLLOW', followerId, targetId);
+          const cancelled = await tx.query(
+            '/* cancelRequest */ delete from follow_requests where requester_id = $1 and target_id = $2 returning 1',
+            [followerId, targetId],
+          );
+          if (cancelled.length > 0) await tell(tx, 'FOLLOW_REQUEST', followerId, targetId);
+        }),
+      );
     },
 
     async approveRequest(targetId, requesterId) {
-      await db.transaction(async (tx) => {
-        const removed = await tx.query(
-          '/* takeRequest */ delete from follow_requests where requester_id = $1 and target_id = $2 returning 1',
-          [requesterId, targetId],
-        );
-        if (removed.length === 0) throw notFound('Follow request');
-        await tx.query(`/* approveRequest */ ${INSERT_FOLLOW}`, [requesterId, targetId]);
-      });
+      await kicked(
+        db.transaction(async (tx) => {
+          const removed = await tx.query(
+            '/* takeRequest */ delete from follow_requests where requester_id = $1 and target_id = $2 returning 1',
+            [requesterId, targetId],
+          );
+          if (removed.length === 0) throw notFound('Follow request');
+          await tx.query(`/* approveRequest */ ${INSERT_FOLLOW}`, [requesterId, targetId]);
+          await tell(tx, 'FOLLOW_REQUEST', requesterId, targetId);
+          await tell(tx, 'FOLLOW_ACCEPTED', targetId, requesterId);
+        }),
+      );
     },
 
     async declineRequest(targetId, requesterId) {
-      const removed = await db.query(
-        '/* declineRequest */ delete from follow_requests where requester_id = $1 and target_id = $2 returning 1',
-        [requesterId, targetId],
+      await kicked(
+        db.transaction(async (tx) => {
+          const removed = await tx.query(
+            '/* declineRequest */ delete from follow_requests where requester_id = $1 and target_id = $2 returning 1',
+            [requesterId, targetId],
+          );
+          if (removed.length === 0) throw notFound('Follow request');
+          await tell(tx, 'FOLLOW_REQUEST', requesterId, targetId);
+        }),
       );
-      if (removed.length === 0) throw notFound('Follow request');
     },
 
     async approveAllRequests(targetId) {
-      return db.transaction(async (tx) => {
-        const requesters = await tx.query<{ requester_id: string }>(
-          '/* takeAllRequests */ delete from follow_requests where target_id = $1 returning requester_id',
-          [targetId],
-        );
-        if (requesters.length === 0) return [];
-        await tx.query(
-          `/* approveAllRequests */ with ins as (
+      return kicked(
+        db.transaction(async (tx) => {
+          const requesters = await tx.query<{ requester_id: string }>(
+            '/* takeAllRequests */ delete from follow_requests where target_id = $1 returning requester_id',
+            [targetId],
+          );
+          if (requesters.length === 0) return [];
+          await tx.query(
+            `/* approveAllRequests */ with ins as (
              insert into follows (id, follower_id, followee_id)
              select next_id(shard_of(r)), r, $1 from unnest($2::bigint[]) as r
              on conflict do nothing returning follower_id
@@ -326,10 +362,15 @@ function createGraphWrites(db: Db): Omit<Graph, 'blocksOf'> {
              update users set follower_count = follower_count + (select count(*) from ins) where id = $1
            )
            update users set following_count = following_count + 1 where id in (select follower_id from ins)`,
-          [targetId, requesters.map((r) => r.requester_id)],
-        );
-        return requesters.map((r) => r.requester_id);
-      });
+            [targetId, requesters.map((r) => r.requester_id)],
+          );
+          for (const { requester_id } of requesters) {
+            await tell(tx, 'FOLLOW_REQUEST', requester_id, targetId);
+            await tell(tx, 'FOLLOW_ACCEPTED', targetId, requester_id);
+          }
+          return requesters.map((r) => r.requester_id);
+        }),
+      );
     },
 
     async removeFollower(userId, followerId) {

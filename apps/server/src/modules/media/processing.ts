@@ -1,4 +1,4 @@
-import { fanoutPost } from '../../jobs';
+import { fanoutPost, notificationEvent } from '../../jobs';
 import type { BlobStore } from '../../platform/blobs/port';
 import type { Db } from '../../platform/db';
 import type { Logger } from '../../platform/logger';
@@ -69,12 +69,21 @@ export function createPostMediaProcessor(deps: {
     }
     // Publishing and its fan-out commit together, so a published post always reaches its audience.
     const published = await db.transaction(async (tx) => {
-      const rows = await tx.query(
+      const rows = await tx.query<{ author_id: string }>(
         `/* publishPost */ update posts set status = 'ready' where id = $1 and status = 'processing'
-         and not exists (select 1 from post_media where post_id = $1 and status <> 'ready') returning 1`,
+         and not exists (select 1 from post_media where post_id = $1 and status <> 'ready') returning author_id::text`,
         [postId],
       );
-      if (rows.length > 0) await enqueueInTx(tx, fanoutPost, { postId });
+      const [post] = rows;
+      if (post) {
+        await enqueueInTx(tx, fanoutPost, { postId });
+        // Those the caption mentions hear of it once the post is out.
+        await enqueueInTx(tx, notificationEvent, {
+          kind: 'MENTION',
+          actorId: post.author_id,
+          subjectId: postId,
+        });
+      }
       return rows;
     });
     if (published.length > 0) {

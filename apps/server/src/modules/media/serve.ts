@@ -5,8 +5,11 @@ import { NO_RELATIONSHIP } from '../graph/service';
 import { canSeePost } from '../policy/policy';
 import type { PostRow } from '../posts/rows';
 
-/** Served keys: avatars (a/) are public like profile headers; post photos (m/) follow the post's visibility. */
-const SERVED_KEY = /^(a|m)\/([0-9a-f]{32})\/[0-9]{1,5}\.(avif|webp|jpg)$/;
+/**
+ * Served keys: avatars (a/) are public like profile headers; post photos (m/) follow the post's visibility;
+ * story canvases (s/) follow the story's (the stories module's rule, by the clock).
+ */
+const SERVED_KEY = /^(a|m|s)\/([0-9a-f]{32})\/[0-9]{1,5}\.(avif|webp|jpg)$/;
 
 export type ServeDecision = { kind: 'missing' } | { kind: 'serve'; key: string; cacheControl: string };
 
@@ -15,12 +18,18 @@ export function createMediaGate(deps: {
   graph: Graph;
   /** Moderators see reported photos in context, whoever may see the post (removed, private, archived). */
   isModerator: (userId: string) => Promise<boolean>;
+  /** The Cache-Control to serve a story's file with, or null when the viewer may not see it. */
+  storyMedia?: (mediaKey: string, viewerId: string | null) => Promise<string | null>;
 }) {
   const { db, graph } = deps;
   return async function decide(key: string, viewerId: string | null): Promise<ServeDecision> {
     const match = SERVED_KEY.exec(key);
     if (!match) return { kind: 'missing' };
     if (match[1] === 'a') return { kind: 'serve', key, cacheControl: 'public, max-age=31536000, immutable' };
+    if (match[1] === 's') {
+      const cacheControl = deps.storyMedia ? await deps.storyMedia(match[2]!, viewerId) : null;
+      return cacheControl ? { kind: 'serve', key, cacheControl } : { kind: 'missing' };
+    }
     const [row] = await db.query<
       Pick<PostRow, 'author_id' | 'status' | 'archived_at' | 'comments_disabled'> & {
         is_private: boolean;

@@ -98,3 +98,29 @@ export function canSeeActor(
   if (viewerId === actor.id) return true;
   return !rel.blockedBy && !rel.blocking && !actor.suspended_at;
 }
+
+export interface StoryFacts {
+  owner_id: string;
+  audience: 'everyone' | 'close_friends';
+  status: 'processing' | 'ready' | 'failed';
+  expires_at: Date;
+}
+
+/**
+ * Stories follow the account's content rule, narrowed to the owner's close friends when so posted, and
+ * live for 24 hours by the application's clock; after that only the owner sees them, or everyone who
+ * may see the story through a highlight (`inHighlight`), never in the tray.
+ */
+export function canSeeStory(
+  viewerId: string | null,
+  story: StoryFacts,
+  owner: OwnerFacts,
+  rel: Relationship,
+  facts: { now: Date; closeFriend: boolean; inHighlight?: boolean },
+): boolean {
+  if (viewerId === story.owner_id) return true;
+  if (story.status !== 'ready') return false;
+  if (!facts.inHighlight && story.expires_at.getTime() <= facts.now.getTime()) return false;
+  if (story.audience === 'close_friends' && !facts.closeFriend) return false;
+  return canSeeContent(viewerId, owner, rel);
+}

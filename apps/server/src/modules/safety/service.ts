@@ -1,5 +1,6 @@
 import { badInput } from '../../errors';
 import type { Db, Queryable } from '../../platform/db';
+import type { NotificationOutbox } from '../notifications/service';
 import { cleanText, textProblem } from '../text/validate';
 import { DEFAULT_HIDDEN_WORDS, findHiddenWord, HIDDEN_WORD_MAX_LENGTH, HIDDEN_WORDS_MAX } from './words';
 
@@ -45,7 +46,7 @@ export interface Safety {
 const LIMIT_DAYS = [1, 3, 7, 14, 28];
 const ESTABLISHED_FOLLOWER_DAYS = 7;
 
-export function createSafety(db: Db): Safety {
+export function createSafety(db: Db, notifications?: NotificationOutbox): Safety {
   return {
     async restrict(userId, otherId) {
       if (userId === otherId) throw badInput('userId', "You can't restrict yourself");
@@ -175,13 +176,21 @@ export function createSafety(db: Db): Safety {
     },
 
     async approveComment(userId, commentId) {
-      const rows = await db.query(
-        `/* approveComment */ update comments c set hidden_reason = null
-         from posts p where c.id = $1 and p.id = c.post_id and p.author_id = $2 and c.hidden_reason is not null
-         returning c.post_id`,
-        [commentId, userId],
-      );
-      return rows.length > 0;
+      const approved = await db.transaction(async (tx) => {
+        const rows = await tx.query<{ author_id: string }>(
+          `/* approveComment */ update comments c set hidden_reason = null
+           from posts p where c.id = $1 and p.id = c.post_id and p.author_id = $2 and c.hidden_reason is not null
+           returning c.author_id::text`,
+          [commentId, userId],
+        );
+        // Held comments notified nobody: now that everyone sees it, the usual notifications go out.
+        const [comment] = rows;
+        if (comment && notifications)
+          await notifications.inTx(tx, { kind: 'COMMENT', actorId: comment.author_id, subjectId: commentId });
+        return rows.length > 0;
+      });
+      if (approved) notifications?.kick();
+      return approved;
     },
   };
 }

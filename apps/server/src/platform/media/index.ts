@@ -27,6 +27,7 @@ export type {
   VariantFormat,
 } from './port.js';
 export { renderImage } from './render.js';
+export { renderStoryImage, STORY_CANVAS } from './story.js';
 
 /** The MediaProcessor the composition root wires in. */
 export const sharpMediaProcessor: MediaProcessor = { inspect: inspectImage, render: renderImage };

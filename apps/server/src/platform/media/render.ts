@@ -52,7 +52,7 @@ function corrupt(cause: unknown): MediaError {
 }
 
 /** The single decode: orient, crop, flatten onto white (JPEG has no alpha; all formats must match), sRGB. */
-async function decodeMaster(
+export async function decodeMaster(
   original: Buffer,
   header: ImageHeader,
   box: PixelBox,
@@ -85,7 +85,10 @@ async function decodeMaster(
   }
 }
 
-async function encodeVariants(master: RawImage, widths: readonly number[]): Promise<RenderedVariant[]> {
+export async function encodeVariants(
+  master: RawImage,
+  widths: readonly number[],
+): Promise<RenderedVariant[]> {
   const jobs = widths.flatMap((width) => {
     const sized = sharp(master.data, { raw: rawLayout(master) });
     if (width < master.width) sized.resize({ width, kernel: 'lanczos3' });
