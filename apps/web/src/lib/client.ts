@@ -3,7 +3,8 @@ import { type CacheExchangeOpts, cacheExchange, offlineExchange } from '@urql/ex
 import { makeDefaultStorage } from '@urql/exchange-graphcache/default-storage';
 import { relayPagination } from '@urql/exchange-graphcache/extras';
 import { persistedExchange } from '@urql/exchange-persisted';
-import { Client, type Exchange, fetchExchange, makeOperation, mapExchange } from 'urql';
+import { createClient as createSocketClient } from 'graphql-ws';
+import { Client, type Exchange, fetchExchange, makeOperation, mapExchange, subscriptionExchange } from 'urql';
 import { authCache } from '../features/auth/cache';
 import { createCache } from '../features/create/cache';
 import { feedCache } from '../features/feed/cache';
@@ -92,6 +93,20 @@ export function createClient(): Client {
       ModerationCaseEdge: () => null,
       ModerationActionConnection: () => null,
       ModerationActionEdge: () => null,
+      NotificationConnection: () => null,
+      NotificationEdge: () => null,
+      NotificationPreference: (p) => (typeof p.kind === 'string' ? p.kind : null),
+      StoryTrayEntry: () => null,
+      StoryOverlay: () => null,
+      StoryOverlayPosition: () => null,
+      StoryPollResults: () => null,
+      StorySliderResults: () => null,
+      StoryConnection: () => null,
+      StoryEdge: () => null,
+      StoryViewerConnection: () => null,
+      StoryViewerEdge: () => null,
+      StoryResponseConnection: () => null,
+      StoryResponseEdge: () => null,
     },
     resolvers: {
       // homeFeed's pages are joined per order (Home, Following): relayPagination keys by the other arguments.
@@ -129,7 +144,30 @@ export function createClient(): Client {
         ? [refresh.upgrade, offlineExchange({ ...cache, storage }), refresh.listen]
         : [cacheExchange(cache)]),
       persistedExchange({ preferGetForPersistedQueries: false, enableForMutation: true }),
+      ...(typeof WebSocket === 'undefined' ? [] : [realtimeExchange()]),
       fetchExchange,
     ],
+  });
+}
+
+/**
+ * Subscriptions (live notifications, unread counts, story viewers and poll results) over one WebSocket
+ * speaking the graphql-ws protocol to /graphql on the same origin; the browser sends the session cookie
+ * with the upgrade, which signs the socket in. The socket opens with the first subscription, closes a
+ * little after the last one ends, and reconnects with backoff when the network drops.
+ */
+function realtimeExchange(): Exchange {
+  const url = `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/graphql`;
+  const socket = createSocketClient({ url, lazyCloseTimeout: 3_000, retryAttempts: Number.POSITIVE_INFINITY });
+  return subscriptionExchange({
+    forwardSubscription(request) {
+      const input = { ...request, query: request.query ?? '' };
+      return {
+        subscribe(sink) {
+          const unsubscribe = socket.subscribe(input, sink);
+          return { unsubscribe };
+        },
+      };
+    },
   });
 }
