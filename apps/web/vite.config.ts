@@ -54,7 +54,10 @@ export default defineConfig({
         // reading comes from Graphcache's IndexedDB copy, not from cached HTTP responses.
         runtimeCaching: [
           {
-            urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith('/media/'),
+            // Post photos and avatars only: a story's files stop being served when it expires (24 hours),
+            // and a cached copy must not outlive that.
+            urlPattern: ({ url, sameOrigin }) =>
+              sameOrigin && url.pathname.startsWith('/media/') && !url.pathname.startsWith('/media/s/'),
             handler: 'CacheFirst',
             options: {
               // Media keys are unguessable and the files immutable, so a cached copy never goes stale.
@@ -70,7 +73,8 @@ export default defineConfig({
   ],
   server: {
     proxy: {
-      '/graphql': api,
+      // WebSocket upgrades too: subscriptions share the /graphql path.
+      '/graphql': { target: api, ws: true },
       '/uploads': api,
       '/media': api,
       '/captcha': api,
