@@ -1,5 +1,7 @@
+import { GraphQLError } from 'graphql';
 import type { Logger } from '../platform/logger';
 import type { PubSub } from '../platform/pubsub/port';
+import { formatError } from './errors';
 
 /**
  * Realtime events for GraphQL subscriptions. Producers (a job in a worker, a resolver in another API
@@ -18,6 +20,11 @@ export const CHANNELS = {
 
 export interface Realtime {
   publish(channel: string, payload: unknown): Promise<void>;
+  /**
+   * Runs a subscription resolver's start (its checks, `listen`, `mapEvents`) so that what it throws, then
+   * or while mapping an event, reaches the client with its `extensions.code` as a query's errors do.
+   */
+  start<T>(begin: () => Promise<AsyncIterableIterator<T>>): Promise<AsyncIterableIterator<T>>;
   /** Resolves once the channel is subscribed; events published after that are delivered in order. */
   listen<T>(channel: string): Promise<AsyncIterableIterator<T>>;
 }
@@ -29,6 +36,26 @@ export function createRealtime(pubsub: PubSub, logger: Logger): Realtime {
   return {
     async publish(channel, payload) {
       await pubsub.publish(channel, JSON.stringify(payload));
+    },
+    async start<T>(begin: () => Promise<AsyncIterableIterator<T>>) {
+      let events: AsyncIterableIterator<T>;
+      try {
+        events = await begin();
+      } catch (error) {
+        throw startError(error, logger);
+      }
+      // The stream's own errors (mapping an event) take the same way to the client.
+      const iterator: AsyncIterableIterator<T> = {
+        next: () =>
+          events.next().catch((error: unknown) => {
+            throw startError(error, logger);
+          }),
+        return: async () => (await events.return?.()) ?? { value: undefined, done: true },
+        [Symbol.asyncIterator]() {
+          return iterator;
+        },
+      };
+      return iterator;
     },
     async listen<T>(channel: string) {
       const buffered: T[] = [];
@@ -85,17 +112,59 @@ export function createRealtime(pubsub: PubSub, logger: Logger): Realtime {
   };
 }
 
-/** Maps a channel's events to subscription payloads, skipping those that map to null. */
-export async function* mapEvents<Event, Payload>(
+/**
+ * Maps a channel's events to subscription payloads, skipping those that map to null. Written as a plain
+ * iterator, not an async generator: a generator waiting for the next event queues `return()` until an
+ * event arrives, so a completed subscription on a quiet channel would hold its listener for good. Here
+ * `return()` closes the channel at once, which also ends a `next()` that is waiting.
+ */
+export function mapEvents<Event, Payload>(
   events: AsyncIterableIterator<Event>,
   map: (event: Event) => Promise<Payload | null>,
-): AsyncGenerator<Payload> {
-  try {
-    for await (const event of events) {
-      const payload = await map(event);
-      if (payload !== null) yield payload;
-    }
-  } finally {
+): AsyncIterableIterator<Payload> {
+  const close = async (): Promise<IteratorResult<Payload>> => {
     await events.return?.();
-  }
+    return { value: undefined, done: true };
+  };
+  const iterator: AsyncIterableIterator<Payload> = {
+    async next() {
+      for (;;) {
+        const event = await events.next();
+        if (event.done) return { value: undefined, done: true };
+        let payload: Payload | null;
+        try {
+          payload = await map(event.value);
+        } catch (error) {
+          await close();
+          throw error;
+        }
+        if (payload !== null) return { value: payload, done: false };
+      }
+    },
+    return: close,
+    async throw(error) {
+      await close();
+      throw error;
+    },
+    [Symbol.asyncIterator]() {
+      return iterator;
+    },
+  };
+  return iterator;
+}
+
+/**
+ * An error thrown while a subscription starts (signed out, no access) or by its event stream reaches the
+ * client without passing through the HTTP error formatter: give it the same `extensions.code`, and hide an
+ * unexpected one's details (logged instead).
+ */
+function startError(error: unknown, logger: Logger): GraphQLError {
+  const located =
+    error instanceof GraphQLError
+      ? error
+      : new GraphQLError(error instanceof Error ? error.message : String(error), {
+          originalError: error instanceof Error ? error : undefined,
+        });
+  const formatted = formatError(located, logger);
+  return new GraphQLError(formatted.message, { extensions: formatted.extensions });
 }

@@ -127,7 +127,7 @@ export async function createHttpServer(deps: {
         viewer: request.viewer,
         services,
         loaders: createLoaders(services, request.viewer?.userId ?? null),
-        request: { ip: request.ip, userAgent: request.headers['user-agent'] ?? null },
+        request: socketRequest(request.ip, request.headers['user-agent'] ?? null),
         // Sessions are not set or cleared over a socket.
         session: { set: () => {}, clear: () => {} },
         urls,
@@ -199,6 +199,16 @@ export async function createHttpServer(deps: {
     );
   });
   return app;
+}
+
+/**
+ * The request facts of a socket's context. Mercurius merges this context over its own, whose `request`
+ * is the upgrade request, and then copies connection_init's payload (our `token`) into
+ * `context.request.headers` as if they were HTTP headers: this object gives it a headers object of its
+ * own to write to, so a token in the payload neither crashes the subscription nor touches real headers.
+ */
+function socketRequest(ip: string, userAgent: string | null): GraphQLContext['request'] {
+  return Object.assign({ ip, userAgent }, { headers: {} as Record<string, string> });
 }
 
 /** A WebSocket upgrade from a page on another site (browsers always send Origin on one; other clients may not). */

@@ -11,6 +11,7 @@ import {
   SCENE_INDEX,
   SHAPE_SIZE,
 } from './demo-posts';
+import { seedDemoStories } from './demo-stories';
 import { pick, type Random, seededRandom } from './random';
 
 /**
@@ -62,6 +63,8 @@ export async function seedDemo(glimpse: Glimpse): Promise<DemoSummary> {
   const engagement = await engage(services, ids, postIds, random);
   // Photos and avatars render on the job queue (at its configured concurrency) while we engaged.
   await glimpse.jobsIdle();
+  // Live stories, so the story tray is not empty on a fresh start.
+  await seedDemoStories(glimpse, ids);
   await backdate(glimpse, postIds, random);
   // The community's admin, so the moderation queue can be tried out.
   await glimpse.platform.db.query(`/* demoAdmin */ update users set role = 'admin' where username = $1`, [

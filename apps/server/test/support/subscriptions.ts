@@ -4,12 +4,18 @@ import WebSocket from 'ws';
  * A minimal graphql-ws client for tests (the `graphql-transport-ws` subprotocol): connect with a session
  * cookie or a connection_init token, subscribe, and collect what the server sends.
  */
+export interface SubscriptionError {
+  message: string;
+  extensions?: { code?: string };
+}
+
 export interface SubscriptionMessage {
   id?: string;
   type: string;
+  /** A `next` result; on an `error` message, graphql-ws sends the errors as an array instead (see `errors`). */
   payload?: {
     data?: Record<string, unknown> | null;
-    errors?: { message: string; extensions?: { code?: string } }[];
+    errors?: SubscriptionError[];
   } & Record<string, unknown>;
 }
 
@@ -22,6 +28,8 @@ export interface Socket {
   complete(id: string): void;
   /** The `next` payloads' data of one subscription. */
   data(id: string): Record<string, unknown>[];
+  /** The errors one subscription received: those of an `error` message and those inside `next` results. */
+  errors(id: string): SubscriptionError[];
   waitFor(predicate: (messages: SubscriptionMessage[]) => boolean, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
@@ -56,7 +64,12 @@ export async function connect(
   await new Promise<void>((resolve, reject) => {
     ws.once('open', () => resolve());
     ws.once('error', reject);
-    ws.once('unexpected-response', (_req, res) => reject(new Error(`upgrade refused: ${res.statusCode}`)));
+    ws.once('unexpected-response', (_req, res) => {
+      reject(new Error(`upgrade refused: ${res.statusCode}`));
+      // Handled here, so ws leaves the handshake open: end it, so the socket closes.
+      res.resume();
+      ws.terminate();
+    });
   });
   ws.send(JSON.stringify({ type: 'connection_init', payload: auth.token ? { token: auth.token } : {} }));
   if (!(await ack)) throw new Error(`connection refused: ${JSON.stringify(messages)}`);
@@ -74,6 +87,13 @@ export async function connect(
       messages
         .filter((m) => m.id === id && m.type === 'next' && m.payload?.data)
         .map((m) => m.payload!.data as Record<string, unknown>),
+    errors: (id) =>
+      messages.flatMap((m) => {
+        const payload: unknown = m.payload;
+        if (m.id !== id || !payload) return [];
+        if (Array.isArray(payload)) return m.type === 'error' ? (payload as SubscriptionError[]) : [];
+        return m.payload?.errors ?? [];
+      }),
     async waitFor(predicate, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
       while (!predicate(messages)) {

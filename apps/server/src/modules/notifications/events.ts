@@ -3,7 +3,7 @@ import type { Cache } from '../../platform/cache/port';
 import type { Db, Queryable } from '../../platform/db';
 import type { JobStatus } from '../../platform/queue/port';
 import { mentionsIn } from '../text/entities';
-import type { NotificationEvent, NotificationKind } from './service';
+import { type NotificationEvent, type NotificationKind, UNREAD_COUNT_SQL } from './service';
 
 /**
  * The `notifications.event` job: reads the current state behind an event (is the like still there? is
@@ -26,6 +26,14 @@ interface Target {
   actorId: string;
 }
 
+/**
+ * Whether the fact behind a target holds now (the like, the follow), read under the target's lock: two
+ * jobs of one like/unlike churn then apply in turn, and the later one reads the later state. Read before
+ * the lock, an older job could apply a state a newer one had already replaced.
+ */
+type Presence = (q: Queryable) => Promise<boolean>;
+const always: Presence = async () => true;
+
 export function createNotificationEvents(deps: { db: Db; cache: Cache; realtime: Realtime }) {
   const { db, cache, realtime } = deps;
 
@@ -45,12 +53,12 @@ export function createNotificationEvents(deps: { db: Db; cache: Cache; realtime:
   };
 
   /** Adds or removes the actor; returns the row id when the actor is newly added. */
-  const apply = async (t: Target, present: boolean): Promise<string | null> =>
+  const apply = async (t: Target, presence: Presence): Promise<string | null> =>
     db.transaction(async (tx) => {
       await tx.query(`/* notificationLock */ select pg_advisory_xact_lock(hashtextextended($1, 0))`, [
         `${t.recipientId}:${t.kind}:${t.subjectId}`,
       ]);
-      if (!present) {
+      if (!(await presence(tx))) {
         const changed = await tx.query<{ id: string; actor_count: number }>(
           `/* notificationRemoveActor */ with gone as (
              delete from notification_actors a using notifications n
@@ -103,15 +111,12 @@ export function createNotificationEvents(deps: { db: Db; cache: Cache; realtime:
   const announce = async (t: Target, notificationId: string) => {
     const key = `notif-rt:${t.recipientId}:${t.kind}:${t.subjectId}:${t.actorId}`;
     if ((await cache.incr(key, WINDOW_SECONDS)) > 1) return;
-    const [unread] = await db.query<{ n: number }>(
-      '/* unreadNotificationCount */ select count(*)::int as n from notifications where recipient_id = $1 and read_at is null',
-      [t.recipientId],
-    );
+    const [unread] = await db.query<{ n: number }>(UNREAD_COUNT_SQL, [t.recipientId]);
     await realtime.publish(CHANNELS.notifications(t.recipientId), { id: notificationId });
     await realtime.publish(CHANNELS.unreadNotifications(t.recipientId), { count: unread?.n ?? 0 });
   };
 
-  const settle = async (targets: { target: Target; present: boolean }[]): Promise<JobStatus> => {
+  const settle = async (targets: { target: Target; present: Presence }[]): Promise<JobStatus> => {
     let changed = false;
     for (const { target, present } of targets) {
       const added = await apply(target, present);
@@ -143,13 +148,13 @@ export function createNotificationEvents(deps: { db: Db; cache: Cache; realtime:
     );
     // Gone (the list hides it when read), or held for approval: approving sends the event again.
     if (!c || c.author_id !== actorId || c.hidden_reason !== null) return [];
-    const base = { subjectId: c.id, postId: c.post_id, commentId: c.id, actorId: c.author_id, present: true };
-    const out: { target: Target; present: boolean }[] = [];
+    const base = { subjectId: c.id, postId: c.post_id, commentId: c.id, actorId: c.author_id };
+    const out: { target: Target; present: Presence }[] = [];
     const told = new Set<string>();
     const add = (recipientId: string, kind: NotificationKind) => {
       if (told.has(recipientId)) return;
       told.add(recipientId);
-      out.push({ target: { ...base, recipientId, kind }, present: true });
+      out.push({ target: { ...base, recipientId, kind }, present: always });
     };
     if (c.parent_author) add(c.parent_author, 'REPLY');
     add(c.post_author, 'COMMENT');
@@ -171,11 +176,9 @@ export function createNotificationEvents(deps: { db: Db; cache: Cache; realtime:
       const { kind, actorId, subjectId } = event;
       switch (kind) {
         case 'LIKE': {
-          const [post] = await db.query<{ author_id: string; liked: boolean }>(
-            `/* notificationLike */ select p.author_id::text,
-               exists(select 1 from likes where post_id = p.id and user_id = $2) as liked
-             from posts p where p.id = $1`,
-            [subjectId, actorId],
+          const [post] = await db.query<{ author_id: string }>(
+            '/* notificationLikedPost */ select author_id::text from posts where id = $1',
+            [subjectId],
           );
           if (!post) return 'skipped';
           const target = {
@@ -186,7 +189,14 @@ export function createNotificationEvents(deps: { db: Db; cache: Cache; realtime:
             commentId: null,
             actorId,
           };
-          return settle([{ target, present: post.liked }]);
+          const liked: Presence = async (q) => {
+            const [row] = await q.query<{ liked: boolean }>(
+              '/* notificationLikeExists */ select exists(select 1 from likes where post_id = $1 and user_id = $2) as liked',
+              [subjectId, actorId],
+            );
+            return row?.liked ?? false;
+          };
+          return settle([{ target, present: liked }]);
         }
         case 'COMMENT':
           return settle(await commentTargets(subjectId, actorId));
@@ -207,7 +217,7 @@ export function createNotificationEvents(deps: { db: Db; cache: Cache; realtime:
                 commentId: null,
                 actorId,
               },
-              present: true,
+              present: always,
             })),
           );
         }
@@ -223,18 +233,22 @@ export function createNotificationEvents(deps: { db: Db; cache: Cache; realtime:
               : '/* notificationFollowExists */ select exists(select 1 from follows where follower_id = $1 and followee_id = $2) as present';
           const [follower, followee] =
             kind === 'FOLLOW_ACCEPTED' ? [recipientId, actorId] : [actorId, recipientId];
-          const [state] = await db.query<{ present: boolean }>(sql, [follower, followee]);
+          const holds: Presence = async (q) => {
+            const [state] = await q.query<{ present: boolean }>(sql, [follower, followee]);
+            return state?.present ?? false;
+          };
           // Aggregated follows share one subject (the recipient); a request or acceptance is about its actor.
           const subject = kind === 'FOLLOW' ? recipientId : actorId;
           const target = { recipientId, kind, subjectId: subject, postId: null, commentId: null, actorId };
-          return settle([{ target, present: state?.present ?? false }]);
+          return settle([{ target, present: holds }]);
         }
         default: {
           // Stories' kinds: the stories module states the fact; a reaction may be taken back.
           const recipientId = event.recipientId;
           if (!recipientId) return 'skipped';
           const target = { recipientId, kind, subjectId, postId: null, commentId: null, actorId };
-          return settle([{ target, present: event.present ?? true }]);
+          const present = event.present ?? true;
+          return settle([{ target, present: async () => present }]);
         }
       }
     },

@@ -68,26 +68,29 @@ export const notificationsResolvers: Resolvers = {
   },
   Subscription: {
     notificationReceived: {
-      subscribe: async (_, __, ctx) => {
-        const viewerId = requireViewer(ctx);
-        const events = await ctx.services.realtime.listen<{ id: string }>(CHANNELS.notifications(viewerId));
-        return mapEvents(events, async ({ id }) => {
-          // A subscription lives long: each event is read afresh, not from the last one's loaders.
-          ctx.loaders = createLoaders(ctx.services, viewerId);
-          const rows = await ctx.services.notifications.byIds(viewerId, [id]);
-          const [shown] = await presentNotifications(ctx, rows);
-          return shown ? { notificationReceived: shown } : null;
-        });
-      },
+      subscribe: (_, __, ctx) =>
+        ctx.services.realtime.start(async () => {
+          const viewerId = requireViewer(ctx);
+          const channel = CHANNELS.notifications(viewerId);
+          const events = await ctx.services.realtime.listen<{ id: string }>(channel);
+          return mapEvents(events, async ({ id }) => {
+            // A subscription lives long: each event is read afresh, not from the last one's loaders.
+            ctx.loaders = createLoaders(ctx.services, viewerId);
+            const rows = await ctx.services.notifications.byIds(viewerId, [id]);
+            const [shown] = await presentNotifications(ctx, rows);
+            return shown ? { notificationReceived: shown } : null;
+          });
+        }),
     },
     unreadNotificationCount: {
-      subscribe: async (_, __, ctx) => {
-        const viewerId = requireViewer(ctx);
-        const events = await ctx.services.realtime.listen<{ count: number }>(
-          CHANNELS.unreadNotifications(viewerId),
-        );
-        return mapEvents(events, async ({ count }) => ({ unreadNotificationCount: count }));
-      },
+      subscribe: (_, __, ctx) =>
+        ctx.services.realtime.start(async () => {
+          const viewerId = requireViewer(ctx);
+          const events = await ctx.services.realtime.listen<{ count: number }>(
+            CHANNELS.unreadNotifications(viewerId),
+          );
+          return mapEvents(events, async ({ count }) => ({ unreadNotificationCount: count }));
+        }),
     },
   },
 };

@@ -75,13 +75,21 @@ const COLUMNS = `n.id::text, n.kind, n.subject_id::text, n.post_id::text, n.comm
   array(select a.actor_id::text from notification_actors a where a.notification_id = n.id
         order by a.activity_id desc limit ${ACTORS_READ}) as actor_ids`;
 
+/**
+ * Unread entries with at least one actor the recipient may still see (not blocked either way, not
+ * suspended), so the badge never counts an entry the list hides. `$1` is the recipient.
+ */
+export const UNREAD_COUNT_SQL = `/* unreadNotificationCount */ select count(*)::int as n from notifications n
+  where n.recipient_id = $1 and n.read_at is null and exists (
+    select 1 from notification_actors a join users u on u.id = a.actor_id
+    where a.notification_id = n.id and u.suspended_at is null and not exists (
+      select 1 from blocks b where (b.blocker_id = $1 and b.blocked_id = a.actor_id)
+        or (b.blocker_id = a.actor_id and b.blocked_id = $1)))`;
+
 export function createNotifications(deps: { db: Db; queue: JobQueue; realtime: Realtime }): Notifications {
   const { db, queue, realtime } = deps;
   const unreadCount = async (q: Queryable, recipientId: string) => {
-    const [row] = await q.query<{ n: number }>(
-      '/* unreadNotificationCount */ select count(*)::int as n from notifications where recipient_id = $1 and read_at is null',
-      [recipientId],
-    );
+    const [row] = await q.query<{ n: number }>(UNREAD_COUNT_SQL, [recipientId]);
     return row?.n ?? 0;
   };
   const preferences = async (userId: string): Promise<NotificationPreference[]> => {

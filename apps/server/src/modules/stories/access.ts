@@ -125,3 +125,11 @@ export async function presentStories(
   const kept = await Promise.all(rows.map((row) => canViewStory(ctx, row, inHighlight)));
   return rows.filter((_, i) => kept[i]);
 }
+
+/** The stories of a highlight the viewer may see (they stay after their 24 hours), oldest first. */
+export async function highlightStories(ctx: GraphQLContext, highlight: HighlightRow): Promise<StoryRow[]> {
+  const rows = (await storyLoaders(ctx).story.loadMany(highlight.story_ids)).filter(
+    (r): r is StoryRow => !!r && !(r instanceof Error),
+  );
+  return presentStories(ctx, rows, true);
+}

@@ -60,8 +60,16 @@ const PICTOGRAPH = /^(?:\p{Extended_Pictographic}|\p{Regional_Indicator})/u;
 const EMOJI_PART =
   /^(?:\p{Extended_Pictographic}|\p{Regional_Indicator}|\u{FE0F}|\u{200D}|[\u{1F3FB}-\u{1F3FF}])+$/u;
 
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/** One emoji: a single grapheme (a joined family or a flag counts as one), never two side by side. */
 export function isEmoji(value: string): boolean {
-  return value.length <= 16 && PICTOGRAPH.test(value) && EMOJI_PART.test(value);
+  return (
+    value.length <= 16 &&
+    PICTOGRAPH.test(value) &&
+    EMOJI_PART.test(value) &&
+    [...graphemes.segment(value)].length === 1
+  );
 }
 
 function required(

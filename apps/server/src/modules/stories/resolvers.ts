@@ -7,7 +7,7 @@ import { userConnection } from '../../graphql/present';
 import { CHANNELS, mapEvents } from '../../graphql/realtime';
 import type { Resolvers } from '../../graphql/resolvers.generated';
 import { canSeeContent, isSelf } from '../policy/policy';
-import { canViewStory, presentStories, requireLiveStory, storyLoaders, visibleStory } from './access';
+import { highlightStories, presentStories, requireLiveStory, storyLoaders, visibleStory } from './access';
 import type { ResponseKind, StoryRow } from './rows';
 
 const upper = <S extends string>(s: S) => s.toUpperCase() as Uppercase<S>;
@@ -185,24 +185,12 @@ export const storiesResolvers: Resolvers = {
   Highlight: {
     owner: async (h, _, ctx) => (await ctx.loaders.user.load(h.owner_id))!,
     createdAt: (h) => h.created_at,
-    stories: async (h, _, ctx) => {
-      const loaders = storyLoaders(ctx);
-      const rows = (await loaders.story.loadMany(h.story_ids)).filter(
-        (r): r is StoryRow => !!r && !(r instanceof Error),
-      );
-      return presentStories(ctx, rows, true);
-    },
+    stories: (h, _, ctx) => highlightStories(ctx, h),
     cover: async (h, _, ctx) => {
-      if (!h.cover_story_id) return null;
-      const story = await storyLoaders(ctx).story.load(h.cover_story_id);
-      if (
-        !story ||
-        story.status !== 'ready' ||
-        !story.width ||
-        !story.height ||
-        !(await canViewStory(ctx, story, true))
-      )
-        return null;
+      // The chosen cover, or the first story the viewer may see when the cover is for close friends.
+      const visible = (await highlightStories(ctx, h)).filter((s) => s.status === 'ready');
+      const story = visible.find((s) => s.id === h.cover_story_id) ?? visible[0];
+      if (!story?.width || !story.height) return null;
       return {
         width: story.width,
         height: story.height,
@@ -215,9 +203,15 @@ export const storiesResolvers: Resolvers = {
   User: {
     stories: async (u, _, ctx) => presentStories(ctx, await storyLoaders(ctx).liveOf.load(u.id)),
     highlights: async (u, _, ctx) => {
+      const viewerId = ctx.viewer?.userId ?? null;
       const rel = await ctx.loaders.relationship.load(u.id);
-      if (!canSeeContent(ctx.viewer?.userId ?? null, u, rel)) return [];
-      return storyLoaders(ctx).highlightsOf.load(u.id);
+      if (!canSeeContent(viewerId, u, rel)) return [];
+      const loaders = storyLoaders(ctx);
+      const rows = await loaders.highlightsOf.load(u.id);
+      if (isSelf(viewerId, u.id)) return rows;
+      // A highlight with no story the viewer may see (close friends only) is left out: its title would tell.
+      const shown = await Promise.all(rows.map(async (h) => (await highlightStories(ctx, h)).length > 0));
+      return rows.filter((_, i) => shown[i]);
     },
     viewerCloseFriend: (u, _, ctx) => storyLoaders(ctx).onViewerList.load(u.id),
   },
@@ -252,19 +246,21 @@ export const storiesResolvers: Resolvers = {
   },
   Subscription: {
     storyActivity: {
-      subscribe: async (_, { storyId }, ctx) => {
-        const viewerId = requireViewer(ctx);
-        if (!(await visibleStory(ctx, storyId))) throw notFound('Story');
-        const events = await ctx.services.realtime.listen<{ id: string }>(CHANNELS.story(storyId));
-        return mapEvents(events, async () => {
-          // Each event is read afresh, and through the rules again: the story may have expired, been
-          // deleted, or the viewer blocked since the subscription began.
-          ctx.loaders = createLoaders(ctx.services, viewerId);
-          const story = await visibleStory(ctx, storyId);
-          if (!story) throw notFound('Story');
-          return { storyActivity: story };
-        });
-      },
+      // Started through realtime.start, so a refusal reaches the client with its extensions.code.
+      subscribe: (_, { storyId }, ctx) =>
+        ctx.services.realtime.start(async () => {
+          const viewerId = requireViewer(ctx);
+          if (!(await visibleStory(ctx, storyId))) throw notFound('Story');
+          const events = await ctx.services.realtime.listen<{ id: string }>(CHANNELS.story(storyId));
+          return mapEvents(events, async () => {
+            // Each event is read afresh, and through the rules again: the story may have expired, been
+            // deleted, or the viewer blocked since the subscription began.
+            ctx.loaders = createLoaders(ctx.services, viewerId);
+            const story = await visibleStory(ctx, storyId);
+            if (!story) throw notFound('Story');
+            return { storyActivity: story };
+          });
+        }),
     },
   },
   Mutation: {

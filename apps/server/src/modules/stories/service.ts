@@ -4,16 +4,16 @@ import type { KeysetPage } from '../../graphql/keyset';
 import { deleteBlobs, processStoryMedia } from '../../jobs';
 import type { BlobStore } from '../../platform/blobs/port';
 import type { Clock } from '../../platform/clock';
-import type { Db, Queryable } from '../../platform/db';
+import type { Db } from '../../platform/db';
 import type { Logger } from '../../platform/logger';
 import { isMediaError, renderStoryImage } from '../../platform/media';
 import { enqueueInTx } from '../../platform/queue/outbox';
 import type { JobStatus } from '../../platform/queue/port';
 import type { Accounts } from '../accounts/service';
-import type { Graph } from '../graph/service';
+import { type Graph, NO_RELATIONSHIP } from '../graph/service';
 import { storeRendered } from '../media/store';
 import type { Uploads } from '../media/uploads';
-import { canSeeAccount } from '../policy/policy';
+import { canSeeAccount, canSeeStory } from '../policy/policy';
 import { checkOverlays, type OverlayInput } from './overlays';
 import { type Overlay, STORY_COLUMNS, STORY_LIFETIME_MS, type StoryAudience, type StoryRow } from './rows';
 
@@ -70,15 +70,15 @@ export function createStories(deps: {
 }): Stories {
   const { db, blobs, clock, uploads, accounts, graph, outbox, logger } = deps;
 
-  /** Mentions must name an existing account that the owner and it can see of each other. */
-  const resolveMentions = async (
-    q: Queryable,
-    ownerId: string,
-    overlays: ReturnType<typeof checkOverlays>,
-  ) => {
+  /**
+   * Mentions must name an existing account that the owner and it can see of each other. Read before the
+   * story's transaction: the embedded database has one connection, so a read outside an open
+   * transaction (the cached users, the relationships) would wait for it forever.
+   */
+  const resolveMentions = async (ownerId: string, overlays: ReturnType<typeof checkOverlays>) => {
     const names = overlays.flatMap((o) => (o.kind === 'mention' ? [o.username] : []));
     if (names.length === 0) return overlays as Overlay[];
-    const ids = await accounts.idsByUsernames(names, q);
+    const ids = await accounts.idsByUsernames(names);
     const users = new Map((await accounts.byIds([...ids.values()])).map((u) => [u.id, u]));
     const rels = await graph.relationships(
       ownerId,
@@ -99,6 +99,37 @@ export function createStories(deps: {
     return resolved as Overlay[];
   };
 
+  /** Of a ready story's mentioned accounts, those who may see it (others are not told of it). */
+  const mentionedWhoMaySee = async (storyId: string) => {
+    const [story] = await db.query<StoryRow>(
+      `/* storyForMentions */ select ${STORY_COLUMNS} from stories where id = $1`,
+      [storyId],
+    );
+    if (!story) return [];
+    const [owner] = await accounts.byIds([story.owner_id]);
+    if (!owner) return [];
+    const others = story.mentioned_ids.filter((id) => id !== story.owner_id);
+    const closeFriends = await closeFriendsAmong(story.owner_id, others);
+    const now = clock.now();
+    const kept: string[] = [];
+    for (const id of others) {
+      const rel = (await graph.relationships(id, [story.owner_id])).get(story.owner_id) ?? NO_RELATIONSHIP;
+      if (canSeeStory(id, story, owner, rel, { now, closeFriend: closeFriends.has(id) })) kept.push(id);
+    }
+    return kept;
+  };
+
+  async function closeFriendsAmong(ownerId: string, userIds: readonly string[]): Promise<Set<string>> {
+    const valid = userIds.filter(isId);
+    if (valid.length === 0) return new Set();
+    const rows = await db.query<{ id: string }>(
+      `/* closeFriendsAmong */ select friend_id::text as id from close_friends
+       where owner_id = $1 and friend_id = any($2::bigint[])`,
+      [ownerId, valid],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
   return {
     now: () => clock.now(),
 
@@ -107,9 +138,9 @@ export function createStories(deps: {
       const checked = checkOverlays(input.overlays ?? [], errors);
       const audience = input.audience ?? 'everyone';
       errors.throwIfAny();
+      const overlays = await resolveMentions(ownerId, checked);
       const now = clock.now();
       const story = await db.transaction(async (tx) => {
-        const overlays = await resolveMentions(tx, ownerId, checked);
         const [upload] = await uploads.claim(tx, ownerId, [input.uploadId], () => 'uploadId');
         const mentioned = [...new Set(overlays.flatMap((o) => (o.kind === 'mention' ? [o.userId] : [])))];
         const [row] = await tx.query<StoryRow>(
@@ -143,11 +174,18 @@ export function createStories(deps: {
         );
         if (!row) throw notFound('Story');
         if (row.owner_id !== viewerId) throw forbidden('You can only delete your own stories');
-        // Highlight links go with the row (on delete cascade); a highlight left without a cover takes none.
+        // Highlight links go with the row (on delete cascade); a highlight left empty goes too, and one
+        // that lost its cover takes its first remaining story.
         await tx.query('/* deleteStory */ delete from stories where id = $1', [storyId]);
         await tx.query(
           `/* dropEmptyHighlights */ delete from highlights h where h.owner_id = $1
            and not exists (select 1 from highlight_stories hs where hs.highlight_id = h.id)`,
+          [viewerId],
+        );
+        await tx.query(
+          `/* recoverHighlightCovers */ update highlights h set cover_story_id =
+             (select min(hs.story_id) from highlight_stories hs where hs.highlight_id = h.id)
+           where h.owner_id = $1 and h.cover_story_id is null`,
           [viewerId],
         );
         await enqueueInTx(tx, deleteBlobs, { keys: [row.original_key, ...row.variants.map((v) => v.key)] });
@@ -291,7 +329,8 @@ export function createStories(deps: {
         return 'skipped';
       }
       if (story.mentioned_ids.length > 0 && deps.onMentions) {
-        await deps.onMentions(storyId, story.owner_id, story.mentioned_ids);
+        const audience = await mentionedWhoMaySee(storyId);
+        if (audience.length > 0) await deps.onMentions(storyId, story.owner_id, audience);
       }
       return 'done';
     },
@@ -330,15 +369,6 @@ export function createStories(deps: {
       return new Set(rows.map((r) => r.id));
     },
 
-    async closeFriendsAmong(ownerId, userIds) {
-      const valid = userIds.filter(isId);
-      if (valid.length === 0) return new Set();
-      const rows = await db.query<{ id: string }>(
-        `/* closeFriendsAmong */ select friend_id::text as id from close_friends
-         where owner_id = $1 and friend_id = any($2::bigint[])`,
-        [ownerId, valid],
-      );
-      return new Set(rows.map((r) => r.id));
-    },
+    closeFriendsAmong,
   };
 }
