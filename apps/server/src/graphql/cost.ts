@@ -1,4 +1,4 @@
-import type { DocumentNode, GraphQLSchema } from 'graphql';
+import { type DocumentNode, type GraphQLSchema, Kind, type TypeNode } from 'graphql';
 import { type ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
 import { AppError } from '../errors';
 
@@ -67,4 +67,33 @@ export function assertCost(cost: number, max: number): void {
       `This query is too complex: its cost is ${cost}, the limit is ${max}`,
     );
   }
+}
+
+/** The largest page a connection serves: what an unknown page size is priced at. */
+const WORST_PAGE = 100;
+
+function namedType(type: TypeNode): string {
+  return type.kind === Kind.NAMED_TYPE ? type.name.value : namedType(type.type);
+}
+
+/**
+ * Stand-in values for an operation's required variables, for pricing it when its variables are not at
+ * hand (mercurius' subscription hooks see only the document): page sizes at their worst, and any value
+ * elsewhere, since only numbers and booleans can change a cost.
+ */
+export function worstCaseVariables(document: DocumentNode): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
+    for (const variable of definition.variableDefinitions ?? []) {
+      if (variable.type.kind !== Kind.NON_NULL_TYPE || variable.defaultValue) continue;
+      const type = namedType(variable.type);
+      const name = variable.variable.name.value;
+      if (type === 'Int') values[name] = WORST_PAGE;
+      else if (type === 'Float') values[name] = 0;
+      else if (type === 'Boolean') values[name] = true;
+      else if (type === 'ID' || type === 'String') values[name] = '0';
+    }
+  }
+  return values;
 }

@@ -6,7 +6,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } 
 import mercurius from 'mercurius';
 import type { Config } from '../config';
 import type { GraphQLContext } from '../graphql/context';
-import { assertCost, memoizedQueryCost } from '../graphql/cost';
+import { assertCost, memoizedQueryCost, worstCaseVariables } from '../graphql/cost';
 import { formatError, unwrapErrors } from '../graphql/errors';
 import { createLoaders } from '../graphql/loaders';
 import { assembleResolvers } from '../graphql/schema';
@@ -174,7 +174,8 @@ export async function createHttpServer(deps: {
   // A subscription pays for its selection once, when it starts, as a query does per request.
   app.graphql.addHook('preSubscriptionExecution', async (schema, document, context) => {
     const ctx = context as unknown as GraphQLContext;
-    const cost = memoizedQueryCost(schema, document, undefined);
+    // The hook is not given the subscription's variables: price required ones at their worst.
+    const cost = memoizedQueryCost(schema, document, worstCaseVariables(document));
     assertCost(cost, config.graphql.maxCost);
     await rateLimit(
       'queryCost',

@@ -24,7 +24,7 @@ export interface Socket {
   messages: SubscriptionMessage[];
   /** Why the connection ended, once it has. */
   closed: Promise<{ code: number; reason: string }>;
-  subscribe(id: string, query: string): void;
+  subscribe(id: string, query: string, variables?: Record<string, unknown>): void;
   complete(id: string): void;
   /** The `next` payloads' data of one subscription. */
   data(id: string): Record<string, unknown>[];
@@ -77,8 +77,10 @@ export async function connect(
   const socket: Socket = {
     messages,
     closed,
-    subscribe(id, query) {
-      ws.send(JSON.stringify({ id, type: 'subscribe', payload: { query } }));
+    subscribe(id, query, variables) {
+      ws.send(
+        JSON.stringify({ id, type: 'subscribe', payload: { query, ...(variables ? { variables } : {}) } }),
+      );
     },
     complete(id) {
       ws.send(JSON.stringify({ id, type: 'complete' }));
