@@ -70,17 +70,21 @@ describe('sharing, following and private accounts', () => {
   });
 
   story.check(
-    'the navigation offers Home, Create, Requests, Profile and Log out, on a phone and a desktop',
+    'the navigation offers Home, Create, Notifications, Profile and Log out, on a phone and a desktop',
     async () => {
       const page = pageOf(ana);
       const missing: string[] = [];
       for (const [viewport, size] of Object.entries({ phone: MOBILE, desktop: DESKTOP })) {
         await page.setViewportSize(size);
         const nav = page.getByRole('navigation');
-        for (const name of ['Home', 'Create', 'Requests', 'Profile']) {
+        for (const name of ['Home', 'Create', 'Profile']) {
           if (!(await nav.getByRole('link', { name, exact: true }).isVisible()))
             missing.push(`${viewport}: link "${name}"`);
         }
+        // The heart: in the top bar on a phone (as in Instagram's app), in the sidebar on a desktop.
+        const notifications = page.getByRole('link', { name: /^Notifications/ });
+        if (!(await notifications.filter({ visible: true }).first().isVisible()))
+          missing.push(`${viewport}: link "Notifications"`);
         if (!(await nav.getByRole('button', { name: 'Log out', exact: true }).isVisible())) {
           missing.push(`${viewport}: button "Log out"`);
         }

@@ -19,8 +19,14 @@ const RequestsPage = lazy(() => import('./features/profile/RequestsPage'));
 const SecurityPage = lazy(() => import('./features/settings/SecurityPage'));
 const HiddenWordsPage = lazy(() => import('./features/settings/HiddenWordsPage'));
 const AccountStatusPage = lazy(() => import('./features/settings/AccountStatusPage'));
+const ActivityPage = lazy(() => import('./features/notifications/ActivityPage'));
+const NotificationSettingsPage = lazy(() => import('./features/notifications/NotificationSettingsPage'));
 const ModerationPage = lazy(() => import('./features/moderation/ModerationPage'));
 const NotFoundPage = lazy(() => import('./features/NotFoundPage'));
+const StoryViewerPage = lazy(() => import('./features/stories/StoryViewerPage'));
+const StoryComposerPage = lazy(() => import('./features/stories/compose/StoryComposerPage'));
+const StoryArchivePage = lazy(() => import('./features/stories/highlights/StoryArchivePage'));
+const CloseFriendsPage = lazy(() => import('./features/stories/highlights/CloseFriendsPage'));
 
 /** Screens that need a session send a logged-out visitor to the log-in page. */
 function RequireViewer({ children }: { children: React.ReactNode }) {
@@ -47,6 +53,18 @@ export function App() {
         <Route path="/accounts/email/verify/:token">
           {(params) => <VerifyEmailPage key={params.token} token={params.token} />}
         </Route>
+        {/* The story viewer is full screen, outside the shell; /stories/create and the like are not accounts. */}
+        <Route
+          path={
+            /^\/stories\/(?!(?:create|archive|highlights)(?:\/|$))(?<username>[^/]+)(?:\/(?<storyId>[^/]+))?\/?$/
+          }
+        >
+          {(params) => (
+            <RequireViewer>
+              <StoryViewerPage username={params.username ?? ''} storyId={params.storyId ?? null} />
+            </RequireViewer>
+          )}
+        </Route>
         <Route>
           <Shell>
             <Suspense fallback={<PageSkeleton />}>
@@ -59,6 +77,21 @@ export function App() {
                 <Route path="/create">
                   <RequireViewer>
                     <CreatePage />
+                  </RequireViewer>
+                </Route>
+                <Route path="/stories/create">
+                  <RequireViewer>
+                    <StoryComposerPage />
+                  </RequireViewer>
+                </Route>
+                <Route path="/archive/stories">
+                  <RequireViewer>
+                    <StoryArchivePage />
+                  </RequireViewer>
+                </Route>
+                <Route path="/accounts/close-friends">
+                  <RequireViewer>
+                    <CloseFriendsPage />
                   </RequireViewer>
                 </Route>
                 <Route path="/accounts/edit">
@@ -84,6 +117,16 @@ export function App() {
                 <Route path="/accounts/hidden-words">
                   <RequireViewer>
                     <HiddenWordsPage />
+                  </RequireViewer>
+                </Route>
+                <Route path="/activity">
+                  <RequireViewer>
+                    <ActivityPage />
+                  </RequireViewer>
+                </Route>
+                <Route path="/accounts/notifications">
+                  <RequireViewer>
+                    <NotificationSettingsPage />
                   </RequireViewer>
                 </Route>
                 <Route path="/admin/moderation/:tab?">

@@ -4,6 +4,8 @@ import { Link, useLocation } from 'wouter';
 import { Avatar } from '../components/Avatar';
 import { Icon, type IconName } from '../components/Icon';
 import { Toasts } from '../components/post/toast';
+import { UnreadBadge } from '../features/notifications/UnreadBadge';
+import { useLiveNotifications } from '../features/notifications/useLiveNotifications';
 import { useHasNewNotice } from '../features/settings/noticesSeen';
 import { graphql } from '../graphql';
 import { forgetOfflineCache } from '../lib/client';
@@ -21,20 +23,28 @@ function NavItem({
   icon,
   label,
   active,
+  badge = 0,
+  className = '',
 }: {
   href: string;
   icon: IconName;
   label: string;
   active: boolean;
+  /** A red count on the icon (unread notifications), hidden at zero. */
+  badge?: number;
+  className?: string;
 }) {
   return (
     <Link
       href={href}
-      className={`${styles.item} ${active ? styles.active : ''}`}
+      className={`${styles.item} ${active ? styles.active : ''} ${className}`}
       aria-current={active ? 'page' : undefined}
-      aria-label={label}
+      aria-label={badge > 0 ? `${label}, ${badge} new` : label}
     >
-      <Icon name={icon} filled={active && icon === 'home'} />
+      <span className={styles.icon}>
+        <Icon name={icon} filled={active && (icon === 'home' || icon === 'heart')} />
+        <UnreadBadge count={badge} />
+      </span>
       <span className={styles.label}>{label}</span>
     </Link>
   );
@@ -42,13 +52,15 @@ function NavItem({
 
 /**
  * The frame around every signed-in screen: a left rail on wide screens (like instagram.com), a top bar
- * and a bottom tab bar on phones. Logged-out visitors get a bar with log-in and sign-up.
+ * (with Notifications) and a bottom tab bar on phones. Logged-out visitors get a bar with log-in and
+ * sign-up. It listens for new activity while someone is signed in, for the badge and the toasts.
  */
 export function Shell({ children }: { children: ReactNode }) {
   const [location] = useLocation();
   const { viewer, isModerator, latestNoticeAt } = useViewer();
   const [, logOut] = useMutation(LogOutMutation);
   const newNotice = useHasNewNotice(latestNoticeAt) && location !== '/accounts/status';
+  const unread = useLiveNotifications(viewer !== null);
 
   return (
     <div className={styles.shell}>
@@ -59,6 +71,16 @@ export function Shell({ children }: { children: ReactNode }) {
         <Link href="/" className={styles.wordmark}>
           Glimpse
         </Link>
+        {viewer && (
+          // On a phone the heart sits at the top right, as in Instagram's app.
+          <NavItem
+            href="/activity"
+            icon="heart"
+            label="Notifications"
+            active={location === '/activity'}
+            badge={unread}
+          />
+        )}
         {!viewer && (
           <div className={styles.guest}>
             <Link href="/accounts/login" className="button">
@@ -78,10 +100,12 @@ export function Shell({ children }: { children: ReactNode }) {
           <NavItem href="/" icon="home" label="Home" active={location === '/'} />
           <NavItem href="/create" icon="create" label="Create" active={location === '/create'} />
           <NavItem
-            href="/accounts/requests"
+            href="/activity"
             icon="heart"
-            label="Requests"
-            active={location === '/accounts/requests'}
+            label="Notifications"
+            active={location === '/activity'}
+            badge={unread}
+            className={styles.wideOnly}
           />
           {isModerator && (
             <NavItem

@@ -9,9 +9,13 @@ import { authCache } from '../features/auth/cache';
 import { createCache } from '../features/create/cache';
 import { feedCache } from '../features/feed/cache';
 import { moderationCache } from '../features/moderation/cache';
+import { notificationsCache } from '../features/notifications/cache';
 import { postCache } from '../features/post/cache';
 import { profileCache } from '../features/profile/cache';
 import { settingsCache } from '../features/settings/cache';
+import { storiesCache } from '../features/stories/cache';
+import { storyComposeCache } from '../features/stories/compose/cache';
+import { highlightsCache } from '../features/stories/highlights/cache';
 import { mergeParts } from './cache-parts';
 
 // Without IndexedDB (component tests in a bare DOM, some private modes) the cache lives in memory only.
@@ -120,7 +124,10 @@ export function createClient(): Client {
       Viewer: {
         savedPosts: relayPagination(),
         archivedPosts: relayPagination(),
+        closeFriends: relayPagination(),
+        storyArchive: relayPagination(),
         followRequests: relayPagination(),
+        notifications: relayPagination(),
       },
       Post: { comments: relayPagination(), likers: relayPagination() },
       Comment: { replies: relayPagination() },
@@ -133,6 +140,10 @@ export function createClient(): Client {
       profileCache,
       settingsCache,
       moderationCache,
+      storiesCache,
+      storyComposeCache,
+      highlightsCache,
+      notificationsCache,
     ]),
   };
   const refresh = refreshRestoredData();
@@ -158,7 +169,11 @@ export function createClient(): Client {
  */
 function realtimeExchange(): Exchange {
   const url = `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/graphql`;
-  const socket = createSocketClient({ url, lazyCloseTimeout: 3_000, retryAttempts: Number.POSITIVE_INFINITY });
+  const socket = createSocketClient({
+    url,
+    lazyCloseTimeout: 3_000,
+    retryAttempts: Number.POSITIVE_INFINITY,
+  });
   return subscriptionExchange({
     forwardSubscription(request) {
       const input = { ...request, query: request.query ?? '' };

@@ -6,6 +6,7 @@ import { Icon } from '../../components/Icon';
 import { graphql } from '../../graphql';
 import { errorMessage, fieldErrorsOf } from '../../lib/errors';
 import { useViewer } from '../../lib/viewer';
+import { CreateKindSwitch } from '../stories/compose/CreateKindSwitch';
 import { characterCount } from './autocomplete';
 import { CAPTION_MAX } from './CaptionField';
 import { CaptionStep, type PhotoErrors } from './CaptionStep';
@@ -230,6 +231,7 @@ export default function CreatePage() {
           )}
           {current === 'select' && <span className={styles.headerSpacer} />}
         </header>
+        {current === 'select' && <CreateKindSwitch current="post" />}
 
         <ol className={styles.stepper} aria-label="Steps">
           {STEPS.map((s) => (

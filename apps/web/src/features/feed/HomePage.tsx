@@ -1,6 +1,7 @@
 import { useState, useSyncExternalStore } from 'react';
 import { useSearch } from 'wouter';
 import { useViewer } from '../../lib/viewer';
+import { StoryTray } from '../stories/StoryTray';
 import { Feed } from './Feed';
 import { FeedTabs } from './FeedTabs';
 import styles from './HomePage.module.css';
@@ -35,6 +36,7 @@ export default function HomePage() {
     <div className={styles.page}>
       <h1 className="visually-hidden">Home</h1>
       <div className={styles.feed}>
+        <StoryTray />
         <FeedTabs current={variant}>
           {/* Each variant is its own list, with its own pages, place and impressions. */}
           <Feed key={variant} variant={variant} onSuggestions={setSuggestionsInFeed} />

@@ -6,6 +6,7 @@ import { Skeleton } from '../../components/Skeleton';
 import { graphql } from '../../graphql';
 import { useViewer } from '../../lib/viewer';
 import NotFoundPage from '../NotFoundPage';
+import { HighlightsRow } from '../stories/highlights/HighlightsRow';
 import styles from './Profile.module.css';
 import { ProfileHeader, ProfileHeader_user } from './ProfileHeader';
 import { PostsTab, ProfileTabs, SavedTab } from './ProfileTabs';
@@ -92,6 +93,9 @@ export default function ProfilePage({ username, tab }: { username: string; tab: 
   return (
     <div className={styles.page}>
       <ProfileHeader user={user} />
+      {user.viewerCanSeeContent && !user.viewerBlocks && (
+        <HighlightsRow username={user.username} isOwner={isSelf} />
+      )}
       {user.viewerBlocks ? (
         <div className={styles.notice}>
           <h2 className={styles.noticeTitle}>You blocked {user.username}</h2>

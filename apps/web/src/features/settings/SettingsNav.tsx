@@ -4,8 +4,10 @@ import styles from './Settings.module.css';
 const PAGES = [
   { href: '/accounts/edit', label: 'Edit profile' },
   { href: '/accounts/security', label: 'Security' },
+  { href: '/accounts/notifications', label: 'Notifications' },
   { href: '/accounts/status', label: 'Account status' },
   { href: '/accounts/hidden-words', label: 'Hidden words' },
+  { href: '/accounts/close-friends', label: 'Close friends' },
 ] as const;
 
 /** The settings area's pages, as links above each of them (Instagram's settings column). */

@@ -1,0 +1,74 @@
+/** Stories as the API sends them, for the story viewer's component tests. */
+import { maskFragments, readResult } from 'gql.tada/testing';
+import { Overlays_story } from './Overlays';
+import type { OverlayData } from './OverlaysShared';
+import { StoryViewer_story } from './StoryViewer';
+import { ViewersSheet_story } from './ViewersSheet';
+
+export interface StoryFixture {
+  id: string;
+  viewerIsOwner?: boolean;
+  viewerHasSeen?: boolean;
+  closeFriendsOnly?: boolean;
+  withImage?: boolean;
+  overlays?: OverlayData[];
+  poll?: { counts: number[] | null; total: number | null; viewerVote: number | null } | null;
+  viewers?: { username: string; seenAt: string }[];
+}
+
+export const image = {
+  width: 1080,
+  height: 1920,
+  thumbhash: '',
+  dominantColor: '#202020',
+  sources: [{ url: '/media/s/story.jpg', width: 1080, format: 'JPEG' as const }],
+};
+
+export function storyOf(fixture: StoryFixture) {
+  const data = readResult(
+    StoryViewer_story,
+    {
+      id: fixture.id,
+      status: 'READY',
+      createdAt: new Date(Date.now() - 2 * 3600_000).toISOString(),
+      closeFriendsOnly: fixture.closeFriendsOnly ?? false,
+      viewerHasSeen: fixture.viewerHasSeen ?? false,
+      viewerIsOwner: fixture.viewerIsOwner ?? false,
+      image: fixture.withImage ? image : null,
+      overlays: (fixture.overlays ?? []).map((overlay) => ({
+        index: overlay.index,
+        kind: overlay.kind,
+        position: overlay.position,
+        text: overlay.text ?? null,
+        style: overlay.style ?? null,
+        color: overlay.color ?? null,
+        user: overlay.user ? { id: `u-${overlay.user.username}`, username: overlay.user.username } : null,
+        hashtag: overlay.hashtag ?? null,
+        question: overlay.question ?? null,
+        options: overlay.options ? [...overlay.options] : null,
+        emoji: overlay.emoji ?? null,
+      })),
+      poll: fixture.poll ?? null,
+      slider: null,
+      viewers: fixture.viewerIsOwner
+        ? {
+            edges: (fixture.viewers ?? []).map((viewer, i) => ({
+              seenAt: viewer.seenAt,
+              node: { id: `v${i}`, username: viewer.username, displayName: '', avatar: null },
+            })),
+            pageInfo: { hasNextPage: false },
+          }
+        : null,
+    },
+    [Overlays_story, ViewersSheet_story],
+  );
+  return maskFragments([StoryViewer_story], data);
+}
+
+export const pollOverlay = (options: string[], question = 'Beach or hills?'): OverlayData => ({
+  index: 0,
+  kind: 'POLL',
+  position: { x: 0.5, y: 0.5, scale: 1, rotation: 0 },
+  question,
+  options,
+});
