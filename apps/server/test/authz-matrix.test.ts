@@ -3,12 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Case } from './authz/case';
 import { ACCOUNT_CASES } from './authz/cases-accounts';
 import { GRAPH_CASES } from './authz/cases-graph';
+import { HIGHLIGHT_CASES } from './authz/cases-highlights';
 import { MODERATION_CASES } from './authz/cases-moderation';
+import { NOTIFICATION_CASES } from './authz/cases-notifications';
 import { POST_CASES } from './authz/cases-posts';
 import { READ_CASES } from './authz/cases-reads';
 import { REST_CASES } from './authz/cases-rest';
 import { SAFETY_CASES } from './authz/cases-safety';
 import { SECURITY_CASES } from './authz/cases-security';
+import { STORY_CASES } from './authz/cases-stories';
+import { SUBSCRIPTION_CASES } from './authz/cases-subscriptions';
 import { EXPECTED } from './authz/expected';
 import { rootFields, routesOf, webAppStandIn } from './authz/surfaces';
 import { surfaceOf, TARGETS, VIEWERS } from './authz/table';
@@ -17,7 +21,7 @@ import { Api } from './support/client';
 import { MODE, modeAvailable, startServer, type TestServer } from './support/harness';
 
 /**
- * The authorization matrix: every GraphQL root field and every REST route, called as six viewers (the
+ * The authorization matrix: every GraphQL root field (subscriptions over WebSocket) and every REST route, called as six viewers (the
  * owner, an approved follower, a stranger, a pending requester, a blocked user, logged out) against a
  * private account's content and a public account's. The expected outcome of each cell is the table in
  * authz/expected.ts; a field or route added without a row there fails the first test. Each cell also
@@ -31,6 +35,10 @@ const CASES: Case<unknown>[] = [
   ...MODERATION_CASES,
   ...SECURITY_CASES,
   ...SAFETY_CASES,
+  ...STORY_CASES,
+  ...HIGHLIGHT_CASES,
+  ...NOTIFICATION_CASES,
+  ...SUBSCRIPTION_CASES,
   ...REST_CASES,
 ];
 
@@ -44,7 +52,7 @@ describe.skipIf(!(await modeAvailable()))(`authorization matrix [${MODE}]`, () =
     if (!routesOf(server.glimpse.http!).includes('GET /')) webApp = await webAppStandIn();
     world = await buildWorld(server, new Api(server.url));
     if (webApp) world.webUrl = webApp.url;
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => {
     await webApp?.app.close();
     await server?.stop();
@@ -93,7 +101,7 @@ describe.skipIf(!(await modeAvailable()))(`authorization matrix [${MODE}]`, () =
           }
         }
         await world.seed.waitForJobs();
-      });
+      }, 180_000);
 
       for (const target of TARGETS) {
         for (const viewer of VIEWERS) {

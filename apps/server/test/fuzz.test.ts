@@ -50,8 +50,8 @@ describe.skipIf(!(await modeAvailable()))(`fuzzing [${MODE}]`, () => {
   beforeAll(async () => {
     server = await startServer();
     world = await buildFuzzWorld(server, new Api(server.url));
-    snapshot = await snapshotter(server.glimpse.platform.db);
-  }, 60_000);
+    snapshot = await snapshotter(server.glimpse.platform.db, server.glimpse.metrics);
+  }, 180_000);
   afterAll(() => server?.stop());
 
   /** The answer is well formed (no 5xx, stable codes) and its errors carry exactly these codes. */

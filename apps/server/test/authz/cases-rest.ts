@@ -75,6 +75,15 @@ export const REST_CASES: Case<unknown>[] = [
   defineCase({ name: 'GET /graphql', run: (cell) => graphqlOver(cell, 'GET') }),
   defineCase({ name: 'GET /media/*', run: (cell) => photo(cell, cell.target.photoPath) }),
   defineCase({ name: 'GET /media/*[archived]', run: (cell) => photo(cell, cell.target.archivedPhotoPath) }),
+  defineCase({ name: 'GET /media/*[story]', run: (cell) => photo(cell, cell.target.story.photoPath) }),
+  defineCase({
+    name: 'GET /media/*[close friends story]',
+    run: (cell) => photo(cell, cell.target.closeFriendsStory.photoPath),
+  }),
+  defineCase({
+    name: 'GET /media/*[highlight story]',
+    run: (cell) => photo(cell, cell.target.highlightStory.photoPath),
+  }),
   defineCase({
     name: 'GET /media/*[avatar]',
     run: async (cell) => {

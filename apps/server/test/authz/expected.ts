@@ -29,6 +29,18 @@ Query.homeFeed                        ok        ok        hidden    hidden    hi
 Query.homeFeed[chronological]         ok        ok        hidden    hidden    hidden    unauth    | ok        ok        hidden    hidden    hidden    unauth
 Query.favoritesFeed                   hidden    ok        hidden    hidden    hidden    unauth    | same
 
+# Stories follow the account's privacy, for 24 hours; a close friends story is for the owner and its
+# list alone (the follower is on both owners' lists); an expired story is its owner's (in the archive),
+# and shows to others only through a highlight, which follows the account's privacy. The tray holds
+# followed accounts only. The viewer's archive, close friends and activity are its own.
+Query.storyTray                       ok        ok        hidden    hidden    hidden    unauth    | ok        ok        hidden    hidden    hidden    unauth
+Query.story                           ok        ok        hidden    hidden    hidden    hidden    | ok        ok        ok        ok        hidden    ok
+Query.story[close friends]            ok        ok        hidden    hidden    hidden    hidden    | same
+Query.story[expired]                  ok        hidden    hidden    hidden    hidden    hidden    | same
+Query.user[stories]                   ok        ok        hidden    hidden    hidden    hidden    | ok        ok        ok        ok        hidden    ok
+Query.user[highlights]                ok        ok        hidden    hidden    hidden    hidden    | ok        ok        ok        ok        hidden    ok
+Query.viewer[stories]                 self      self      self      self      self      hidden    | same
+
 # The caller's own account: signing up, in and out, and the profile. logIn is tried with the owner's
 # username and a wrong password: the same refusal for everyone.
 Mutation._noop                        public    public    public    public    public    public    | same
@@ -66,6 +78,39 @@ Mutation.likeComment                  ok        ok        hidden    hidden    hi
 Mutation.unlikeComment                ok        ok        hidden    hidden    hidden    unauth    | ok        ok        ok        ok        hidden    unauth
 Mutation.markPostsSeen                self      self      self      self      self      unauth    | same
 Mutation.recordProfileVisit           self      self      self      self      hidden    unauth    | same
+
+# Stories. Like posts: someone who cannot see a story gets NOT_FOUND, FORBIDDEN only those who can see it
+# (deleteStory). Responses (poll, slider, question, reaction, reply) need the live story visible; an
+# expired one takes none, not even from its owner. Highlights answer NOT_FOUND to anyone but their owner,
+# and someone else's story offered for a highlight is refused as one that does not exist.
+Mutation.createStory                  ok        hidden    hidden    hidden    hidden    unauth    | same
+Mutation.deleteStory                  ok        forbidden hidden    hidden    hidden    unauth    | ok        forbidden forbidden forbidden hidden    unauth
+Mutation.markStoriesSeen              ok        ok        hidden    hidden    hidden    unauth    | ok        ok        ok        ok        hidden    unauth
+Mutation.voteInStoryPoll              ok        ok        hidden    hidden    hidden    unauth    | ok        ok        ok        ok        hidden    unauth
+Mutation.slideStorySlider             ok        ok        hidden    hidden    hidden    unauth    | ok        ok        ok        ok        hidden    unauth
+Mutation.answerStoryQuestion          ok        ok        hidden    hidden    hidden    unauth    | ok        ok        ok        ok        hidden    unauth
+Mutation.reactToStory                 ok        ok        hidden    hidden    hidden    unauth    | ok        ok        ok        ok        hidden    unauth
+Mutation.reactToStory[expired]        hidden    hidden    hidden    hidden    hidden    unauth    | same
+Mutation.replyToStory                 ok        ok        hidden    hidden    hidden    unauth    | ok        ok        ok        ok        hidden    unauth
+Mutation.replyToStory[close friends]  ok        ok        hidden    hidden    hidden    unauth    | same
+# Close friends lists are the caller's own (adding yourself: refused).
+Mutation.addCloseFriend               rejected  self      self      self      hidden    unauth    | same
+Mutation.removeCloseFriend            self      self      self      self      hidden    unauth    | same
+Mutation.createHighlight              ok        hidden    hidden    hidden    hidden    unauth    | same
+Mutation.updateHighlight              ok        hidden    hidden    hidden    hidden    unauth    | same
+Mutation.deleteHighlight              ok        hidden    hidden    hidden    hidden    unauth    | same
+
+# Notifications are the caller's own. [upTo] names the owner's latest entry: for anyone else it is refused
+# as an entry that does not exist.
+Mutation.markNotificationsRead        self      self      self      self      self      unauth    | same
+Mutation.markNotificationsRead[upTo]  self      hidden    hidden    hidden    hidden    unauth    | same
+Mutation.updateNotificationPreferences self     self      self      self      self      unauth    | same
+
+# Subscriptions, over WebSocket: the caller's own activity, and a story's activity for those who may see it.
+Subscription.notificationReceived     self      self      self      self      self      unauth    | same
+Subscription.unreadNotificationCount  self      self      self      self      self      unauth    | same
+Subscription.storyActivity            ok        ok        hidden    hidden    hidden    unauth    | ok        ok        ok        ok        hidden    unauth
+Subscription.storyActivity[close friends] ok    ok        hidden    hidden    hidden    unauth    | same
 
 # The graph, with the owner as the other side. Following a private account as a stranger is allowed:
 # it makes a request and shows nothing. approve/decline name the requester, removeFollower the follower:
@@ -119,12 +164,16 @@ Mutation.setHiddenWords               self      self      self      self      se
 Mutation.limitInteractions            self      self      self      self      self      unauth    | same
 Mutation.approveComment               hidden    hidden    hidden    hidden    hidden    unauth    | same
 
-# REST. /graphql runs the post query (GET and POST); /media serves photos by the post's visibility and
-# avatars to anyone (like the profile header; their keys are unguessable).
+# REST. /graphql runs the post query (GET and POST); /media serves photos by the post's visibility, story
+# photos by the story's (a highlight's by the highlight's), and avatars to anyone (like the profile
+# header; their keys are unguessable).
 POST /graphql                         ok        ok        hidden    hidden    hidden    hidden    | ok        ok        ok        ok        hidden    ok
 GET /graphql                          ok        ok        hidden    hidden    hidden    hidden    | ok        ok        ok        ok        hidden    ok
 GET /media/*                          ok        ok        hidden    hidden    hidden    hidden    | ok        ok        ok        ok        hidden    ok
 GET /media/*[archived]                ok        hidden    hidden    hidden    hidden    hidden    | same
+GET /media/*[story]                   ok        ok        hidden    hidden    hidden    hidden    | ok        ok        ok        ok        hidden    ok
+GET /media/*[close friends story]     ok        ok        hidden    hidden    hidden    hidden    | same
+GET /media/*[highlight story]         ok        ok        hidden    hidden    hidden    hidden    | ok        ok        ok        ok        hidden    ok
 GET /media/*[avatar]                  public    public    public    public    public    public    | same
 POST /uploads                         self      self      self      self      self      unauth    | same
 GET /healthz                          public    public    public    public    public    public    | same

@@ -3,11 +3,21 @@ import { solvedCaptcha } from '../support/captcha';
 import type { Api, GqlResult } from '../support/client';
 import type { TestServer } from '../support/harness';
 import { createSeed, PASSWORD, photo, type Seed, type SeededPost, type SeededUser } from '../support/seed';
+import { draftStory, expireStory, storyPathOf } from './stories';
 import type { Outcome, Target, Viewer } from './table';
+
+/** One of an owner's stories: its ID, the marker in its text overlay, and the path of its photo. */
+export interface StoryFixture {
+  id: string;
+  text: string;
+  photoPath: string;
+}
 
 /**
  * The shared world of the authorization matrix: a private and a public account, each with a post, a
- * comment, an archived post and a post with comments turned off, and four people around them.
+ * comment, an archived post, a post with comments turned off, a live story for everyone (with a poll,
+ * a slider and a question), a live story for close friends (the follower is the owners' only close
+ * friend), and an expired story kept in a highlight; and four people around them.
  * Every piece of the owners' content carries a random marker, so a response can be searched for leaks.
  */
 export interface TargetWorld {
@@ -26,6 +36,14 @@ export interface TargetWorld {
   quiet: SeededPost;
   photoPath: string;
   archivedPhotoPath: string;
+  story: StoryFixture;
+  closeFriendsStory: StoryFixture;
+  /** Past its 24 hours and archived, but kept in the highlight. */
+  highlightStory: StoryFixture;
+  highlightId: string;
+  highlightTitle: string;
+  /** The title of a highlight holding only the close friends story. */
+  closeFriendsHighlightTitle: string;
 }
 
 export interface World {
@@ -71,8 +89,21 @@ export function forbiddenStrings(target: TargetWorld, viewer: Viewer): string[] 
   if (viewer === 'owner') return [];
   const keyOf = (path: string) => path.split('/')[3] ?? path;
   const banned = [target.archivedCaption, keyOf(target.archivedPhotoPath)];
-  if (!seesContent(target.kind, viewer))
+  if (!seesContent(target.kind, viewer)) {
     banned.push(target.caption, target.commentText, keyOf(target.photoPath));
+    const { story, highlightStory } = target;
+    banned.push(story.text, keyOf(story.photoPath), highlightStory.text, keyOf(highlightStory.photoPath));
+    banned.push(target.highlightTitle);
+  }
+  // Close friends stories are for the owner's list alone, whoever else may see the account.
+  if (viewer !== 'follower') {
+    const { closeFriendsStory } = target;
+    banned.push(
+      closeFriendsStory.text,
+      keyOf(closeFriendsStory.photoPath),
+      target.closeFriendsHighlightTitle,
+    );
+  }
   // To a blocked user the blocker does not exist: not even its name or ID shows up anywhere.
   if (viewer === 'blocked') banned.push(target.owner.id, target.owner.username);
   return banned;
@@ -127,6 +158,15 @@ export function withEffect(observed: Observed, changed: boolean, succeeded: Outc
   if (!success && changed)
     return { ...observed, outcome: `unexpected: ${observed.outcome} yet the state changed` };
   return observed;
+}
+
+/** How many rows a `table where ...` clause matches, read straight from the world server's database. */
+export async function countRows(world: World, from: string, params: (string | null)[]): Promise<number> {
+  const [row] = await world.server.glimpse.platform.db.query<{ n: number }>(
+    `select count(*)::int as n from ${from}`,
+    params,
+  );
+  return row?.n ?? 0;
 }
 
 /** Uploads a photo as the user; returns the upload's id. */
@@ -289,6 +329,31 @@ export async function buildWorld(server: TestServer, api: Api): Promise<World> {
       { id: await uploadAs(world, owner, '#7bd53a') },
       owner.token,
     );
+    await api.ok(
+      'mutation($id: ID!) { addCloseFriend(userId: $id) { id } }',
+      { id: people.follower.id },
+      owner.token,
+    );
+    const storyText = marker(`${kind}story`);
+    const storyId = await draftStory(world, owner, { text: storyText, stickers: true });
+    const closeText = marker(`${kind}closestory`);
+    const closeId = await draftStory(world, owner, { text: closeText, audience: 'CLOSE_FRIENDS' });
+    const highlightText = marker(`${kind}hlstory`);
+    const highlightStoryId = await draftStory(world, owner, { text: highlightText });
+    await seed.waitForJobs();
+    const highlightTitle = marker(`${kind}hl`);
+    const highlight = await api.ok<{ createHighlight: { id: string } }>(
+      'mutation($input: CreateHighlightInput!) { createHighlight(input: $input) { id } }',
+      { input: { title: highlightTitle, storyIds: [highlightStoryId] } },
+      owner.token,
+    );
+    await expireStory(world, highlightStoryId);
+    const closeFriendsHighlightTitle = marker(`${kind}cfhl`);
+    await api.ok(
+      'mutation($input: CreateHighlightInput!) { createHighlight(input: $input) { id } }',
+      { input: { title: closeFriendsHighlightTitle, storyIds: [closeId] } },
+      owner.token,
+    );
     world.targets[kind] = {
       kind,
       owner,
@@ -302,6 +367,20 @@ export async function buildWorld(server: TestServer, api: Api): Promise<World> {
       quiet,
       photoPath: await photoPathOf(world, owner, post.id),
       archivedPhotoPath: await photoPathOf(world, owner, archived.id),
+      story: { id: storyId, text: storyText, photoPath: await storyPathOf(world, owner, storyId) },
+      closeFriendsStory: {
+        id: closeId,
+        text: closeText,
+        photoPath: await storyPathOf(world, owner, closeId),
+      },
+      highlightStory: {
+        id: highlightStoryId,
+        text: highlightText,
+        photoPath: await storyPathOf(world, owner, highlightStoryId),
+      },
+      highlightId: highlight.createHighlight.id,
+      highlightTitle,
+      closeFriendsHighlightTitle,
     };
   }
   await seed.waitForJobs();

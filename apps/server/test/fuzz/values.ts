@@ -6,7 +6,7 @@ import fc from 'fast-check';
  * logic behind validation.
  */
 export interface Pools {
-  /** IDs of things that exist, by kind (user, post, comment, media, upload, action, appeal). */
+  /** IDs of things that exist, by kind (user, post, comment, media, upload, action, appeal, story, highlight, notification). */
   ids: Readonly<Record<string, readonly string[]>>;
   /** Strings that mean something to the server (the password, usernames, emails). */
   strings: readonly string[];

@@ -4,8 +4,8 @@ import { createSeed, PASSWORD, photo, type Seed, type SeededUser } from '../supp
 import type { Pools } from './values';
 
 /**
- * The fuzz world: a public and a private account with posts and a comment, a moderator, a warning the
- * public account appealed. Each mutation is fuzzed by a fresh actor (a member or a moderator) that
+ * The fuzz world: a public and a private account with posts, a comment and a story each (the public
+ * one's with stickers, in a highlight), a moderator, a warning the public account appealed. Each mutation is fuzzed by a fresh actor (a member or a moderator) that
  * follows the public account and holds an upload, so one mutation's damage (a block, a changed
  * password, a suspension) does not blunt the next one's.
  */
@@ -51,7 +51,19 @@ export async function buildFuzzWorld(server: TestServer, api: Api): Promise<Fuzz
     { id: warned.moderate.id },
     pub.token,
   );
+  await moderator.follow(pub);
+  const story = await postStory(api, pub, true);
+  const privStory = await postStory(api, priv, false);
   await seed.waitForJobs();
+  const highlight = await api.ok<{ createHighlight: { id: string } }>(
+    'mutation($input: CreateHighlightInput!) { createHighlight(input: $input) { id } }',
+    { input: { title: 'summer', storyIds: [story] } },
+    pub.token,
+  );
+  const notifications = await server.glimpse.platform.db.query<{ id: string }>(
+    'select id::text as id from notifications where recipient_id = $1',
+    [pub.id],
+  );
   // Kinds in the order an argument's name is matched against them (`actionId` before `appeal`).
   const ids: Record<string, string[]> = {
     upload: [],
@@ -61,6 +73,9 @@ export async function buildFuzzWorld(server: TestServer, api: Api): Promise<Fuzz
     appeal: [appeal.appeal.id],
     post: [post.id, privPost.id],
     user: [pub.id, priv.id, moderator.id],
+    story: [story, privStory],
+    highlight: [highlight.createHighlight.id],
+    notification: notifications.map((n) => n.id),
   };
   const strings = [
     PASSWORD,
@@ -68,8 +83,28 @@ export async function buildFuzzWorld(server: TestServer, api: Api): Promise<Fuzz
     priv.username,
     `${pub.username}@example.test`,
     'a fresh passphrase 42',
+    '🔥',
   ];
   return { server, api, seed, pub, priv, moderator, ids, strings };
+}
+
+/** A story of the user's (with a poll, a slider and a question when `stickers`), not yet processed. */
+async function postStory(api: Api, user: SeededUser, stickers: boolean): Promise<string> {
+  const upload = await api.upload(await photo(32, 32), user.token);
+  if (!upload.body.id) throw new Error(`upload failed: ${JSON.stringify(upload.body)}`);
+  const overlays = stickers
+    ? [
+        { kind: 'POLL', x: 0.5, y: 0.3, question: 'which?', options: ['this', 'that'] },
+        { kind: 'SLIDER', x: 0.5, y: 0.55, question: 'how much?', emoji: '🔥' },
+        { kind: 'QUESTION', x: 0.5, y: 0.78, question: 'ask me' },
+      ]
+    : [];
+  const data = await api.ok<{ createStory: { id: string } }>(
+    'mutation($input: CreateStoryInput!) { createStory(input: $input) { id } }',
+    { input: { uploadId: upload.body.id, overlays } },
+    user.token,
+  );
+  return data.createStory.id;
 }
 
 /** A fresh actor with an upload of its own, following the public account. */
