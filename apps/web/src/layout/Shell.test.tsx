@@ -75,7 +75,7 @@ const notificationLinks = () => screen.getAllByRole('link', { name: /^Notificati
 describe('Shell notifications', () => {
   it('links to the activity list with the unread count on the heart', async () => {
     renderShell(3);
-    expect(await screen.findAllByRole('link', { name: 'Notifications, 3 new' })).toHaveLength(2);
+    expect(await screen.findAllByRole('link', { name: /^Notifications\W+3 new$/ })).toHaveLength(2);
     for (const link of notificationLinks()) {
       expect(link).toHaveAttribute('href', '/activity');
       expect(link).toHaveTextContent('3');
@@ -84,27 +84,25 @@ describe('Shell notifications', () => {
 
   it('shows 9+ past nine', async () => {
     renderShell(14);
-    const links = await screen.findAllByRole('link', { name: 'Notifications, 14 new' });
+    const links = await screen.findAllByRole('link', { name: /^Notifications\W+14 new$/ });
     expect(links[0]).toHaveTextContent('9+');
   });
 
   it('hides the badge at zero', async () => {
     renderShell(0);
     await screen.findAllByRole('link', { name: 'Profile' });
-    expect(notificationLinks().every((link) => link.getAttribute('aria-label') === 'Notifications')).toBe(
-      true,
-    );
+    expect(notificationLinks().every((link) => link.textContent === 'Notifications')).toBe(true);
     expect(screen.queryByTestId('unread-badge')).toBeNull();
   });
 
   it('updates the badge live and raises a toast for new activity', async () => {
     const server = renderShell(1);
-    await screen.findAllByRole('link', { name: 'Notifications, 1 new' });
+    await screen.findAllByRole('link', { name: /^Notifications\W+1 new$/ });
     expect(server.subscribed()).toEqual(
       expect.arrayContaining(['NotificationReceived', 'UnreadNotificationCountChanged']),
     );
     server.push('UnreadNotificationCountChanged', { unreadNotificationCount: 2 });
-    expect(await screen.findAllByRole('link', { name: 'Notifications, 2 new' })).toHaveLength(2);
+    expect(await screen.findAllByRole('link', { name: /^Notifications\W+2 new$/ })).toHaveLength(2);
     server.push('NotificationReceived', { notificationReceived: notification('9', { kind: 'FOLLOW' }) });
     expect(await screen.findByText('ana started following you.')).toBeInTheDocument();
     server.push('UnreadNotificationCountChanged', { unreadNotificationCount: 0 });

@@ -39,13 +39,15 @@ function NavItem({
       href={href}
       className={`${styles.item} ${active ? styles.active : ''} ${className}`}
       aria-current={active ? 'page' : undefined}
-      aria-label={badge > 0 ? `${label}, ${badge} new` : label}
     >
       <span className={styles.icon}>
         <Icon name={icon} filled={active && (icon === 'home' || icon === 'heart')} />
         <UnreadBadge count={badge} />
       </span>
+      {/* Named by its content (a visually hidden label on phones), so what voice control hears on screen
+          is in the name; the badge's number is spoken from the hidden text. */}
       <span className={styles.label}>{label}</span>
+      {badge > 0 && <span className="visually-hidden">, {badge} new</span>}
     </Link>
   );
 }

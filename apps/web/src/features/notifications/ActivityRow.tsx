@@ -57,13 +57,19 @@ function Faces({ actors, count }: { actors: readonly Actor[]; count: number }) {
   if (!first) return null;
   if (count < 2 || !second) {
     return (
-      <Link href={`/${first.username}`} className={styles.faces}>
+      // The same profile as the bold name beside it: one tab stop and one link for screen readers.
+      <Link href={`/${first.username}`} className={styles.faces} tabIndex={-1} aria-hidden="true">
         <Avatar user={first} size={44} />
       </Link>
     );
   }
   return (
-    <Link href={`/${first.username}`} className={`${styles.faces} ${styles.stack}`}>
+    <Link
+      href={`/${first.username}`}
+      className={`${styles.faces} ${styles.stack}`}
+      tabIndex={-1}
+      aria-hidden="true"
+    >
       <span className={styles.back}>
         <Avatar user={second} size={32} decorative />
       </span>

@@ -135,7 +135,6 @@ export function StoryCanvas({
           tabIndex={0}
           className={`${styles.overlay} ${overlay.id === selectedId ? styles.overlaySelected : ''} ${invalidIds.includes(overlay.id) ? styles.overlayInvalid : ''}`}
           style={placementStyle(overlay)}
-          aria-label={`${overlayLabel(overlay)}${invalidIds.includes(overlay.id) ? ' (needs fixing)' : ''}`}
           aria-pressed={overlay.id === selectedId}
           aria-describedby="story-canvas-keys"
           // Capture: the viewer's stickers keep their own pointer events from reaching the story.
@@ -146,6 +145,10 @@ export function StoryCanvas({
           onFocus={() => onSelect(overlay.id)}
           onKeyDown={(event) => onKeyDown(overlay, event)}
         >
+          <span className="visually-hidden">
+            {overlayLabel(overlay)}
+            {invalidIds.includes(overlay.id) ? ' (needs fixing)' : ''}
+          </span>
           <span className={styles.overlayFace} inert>
             <StickerFace overlay={overlay} index={index} />
           </span>

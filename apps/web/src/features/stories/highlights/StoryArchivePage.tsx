@@ -85,9 +85,11 @@ export default function StoryArchivePage() {
                   type="button"
                   className={`${styles.tile} ${on ? styles.tileSelected : ''}`}
                   aria-pressed={on}
-                  aria-label={`Story from ${new Date(story.createdAt).toLocaleDateString('en-US', { dateStyle: 'long' })}`}
                   onClick={() => toggle(story.id)}
                 >
+                  <span className="visually-hidden">
+                    Story from {new Date(story.createdAt).toLocaleDateString('en-US', { dateStyle: 'long' })}
+                  </span>
                   {story.image ? (
                     <Picture
                       image={story.image}
