@@ -519,6 +519,9 @@ describe.skipIf(!(await modeAvailable()))(`stories [${MODE}]`, () => {
         await seed.user(),
       ];
       const s = await story(ana, { overlays: [POLL] });
+      // The owner watches the results; answering is for the people watching.
+      const own = await api.fails(VOTE, { id: s.id, o: 0 }, ana.token);
+      expect([own.extensions?.code, own.extensions?.field]).toEqual(['BAD_USER_INPUT', 'storyId']);
       const voted = await api.ok<{ voteInStoryPoll: Story }>(VOTE, { id: s.id, o: 1 }, bob.token);
       expect(voted.voteInStoryPoll.poll).toEqual({ counts: [0, 1], total: 1, viewerVote: 1 });
       await api.ok(VOTE, { id: s.id, o: 1 }, bob.token);

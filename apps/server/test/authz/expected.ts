@@ -81,18 +81,18 @@ Mutation.recordProfileVisit           self      self      self      self      hi
 
 # Stories. Like posts: someone who cannot see a story gets NOT_FOUND, FORBIDDEN only those who can see it
 # (deleteStory). Responses (poll, slider, question, reaction, reply) need the live story visible; an
-# expired one takes none, not even from its owner. Highlights answer NOT_FOUND to anyone but their owner,
+# expired one takes none, not even from its owner; the owner can't answer their own (refused). Highlights answer NOT_FOUND to anyone but their owner,
 # and someone else's story offered for a highlight is refused as one that does not exist.
 Mutation.createStory                  ok        hidden    hidden    hidden    hidden    unauth    | same
 Mutation.deleteStory                  ok        forbidden hidden    hidden    hidden    unauth    | ok        forbidden forbidden forbidden hidden    unauth
 Mutation.markStoriesSeen              ok        ok        hidden    hidden    hidden    unauth    | ok        ok        ok        ok        hidden    unauth
-Mutation.voteInStoryPoll              ok        ok        hidden    hidden    hidden    unauth    | ok        ok        ok        ok        hidden    unauth
-Mutation.slideStorySlider             ok        ok        hidden    hidden    hidden    unauth    | ok        ok        ok        ok        hidden    unauth
-Mutation.answerStoryQuestion          ok        ok        hidden    hidden    hidden    unauth    | ok        ok        ok        ok        hidden    unauth
-Mutation.reactToStory                 ok        ok        hidden    hidden    hidden    unauth    | ok        ok        ok        ok        hidden    unauth
+Mutation.voteInStoryPoll              rejected  ok        hidden    hidden    hidden    unauth    | rejected  ok        ok        ok        hidden    unauth
+Mutation.slideStorySlider             rejected  ok        hidden    hidden    hidden    unauth    | rejected  ok        ok        ok        hidden    unauth
+Mutation.answerStoryQuestion          rejected  ok        hidden    hidden    hidden    unauth    | rejected  ok        ok        ok        hidden    unauth
+Mutation.reactToStory                 rejected  ok        hidden    hidden    hidden    unauth    | rejected  ok        ok        ok        hidden    unauth
 Mutation.reactToStory[expired]        hidden    hidden    hidden    hidden    hidden    unauth    | same
-Mutation.replyToStory                 ok        ok        hidden    hidden    hidden    unauth    | ok        ok        ok        ok        hidden    unauth
-Mutation.replyToStory[close friends]  ok        ok        hidden    hidden    hidden    unauth    | same
+Mutation.replyToStory                 rejected  ok        hidden    hidden    hidden    unauth    | rejected  ok        ok        ok        hidden    unauth
+Mutation.replyToStory[close friends]  rejected  ok        hidden    hidden    hidden    unauth    | same
 # Close friends lists are the caller's own (adding yourself: refused).
 Mutation.addCloseFriend               rejected  self      self      self      hidden    unauth    | same
 Mutation.removeCloseFriend            self      self      self      self      hidden    unauth    | same

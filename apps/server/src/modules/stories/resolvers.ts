@@ -1,4 +1,4 @@
-import { notFound } from '../../errors';
+import { badInput, notFound } from '../../errors';
 import { presentActors, requireUser, requireViewer, visibleUser } from '../../graphql/access';
 import type { GraphQLContext } from '../../graphql/context';
 import { pageArgs, toConnection } from '../../graphql/keyset';
@@ -20,6 +20,8 @@ async function respond(
 ) {
   const viewerId = requireViewer(ctx);
   const story = await requireLiveStory(ctx, storyId);
+  // As on Instagram: stickers, reactions and replies are for the people watching, not the owner.
+  if (story.owner_id === viewerId) throw badInput('storyId', "You can't respond to your own story");
   await act(story, viewerId);
   await ctx.services.realtime.publish(CHANNELS.story(story.id), { id: story.id });
   const loaders = storyLoaders(ctx);
