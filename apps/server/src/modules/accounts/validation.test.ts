@@ -10,6 +10,21 @@ describe('account validation', () => {
     expect(usernameProblem('a..b')).toMatch(/two periods/);
   });
 
+  it("refuses names that the web app's own pages use, so no profile is hidden behind one", () => {
+    for (const page of [
+      'activity',
+      'archive',
+      'create',
+      'explore',
+      'stories',
+      'highlights',
+      'accounts',
+      'p',
+    ]) {
+      expect(usernameProblem(page), page).toBe('This username is not available');
+    }
+  });
+
   it('counts password length in characters and refuses common ones', () => {
     expect(passwordProblem('ééééééé')).toMatch(/at least 8/);
     expect(passwordProblem('12345678')).toMatch(/too common/);
