@@ -3,7 +3,7 @@ import { maskFragments, readResult } from 'gql.tada/testing';
 import { Overlays_story } from './Overlays';
 import type { OverlayData } from './OverlaysShared';
 import { StoryViewer_story } from './StoryViewer';
-import { ViewersSheet_story } from './ViewersSheet';
+import { ACTIVITY_PAGE, ViewersSheet_responses, ViewersSheet_story } from './ViewersSheet';
 
 export interface StoryFixture {
   id: string;
@@ -14,6 +14,31 @@ export interface StoryFixture {
   overlays?: OverlayData[];
   poll?: { counts: number[] | null; total: number | null; viewerVote: number | null } | null;
   viewers?: { username: string; seenAt: string }[];
+  /** Newest first; more than a page come back as the first page, with more to fetch. */
+  replies?: ResponseFixture[];
+  reactions?: ResponseFixture[];
+  answers?: ResponseFixture[];
+}
+
+export interface ResponseFixture {
+  username: string;
+  /** The reply, the emoji or the answer. */
+  text: string;
+  createdAt: string;
+}
+
+function responsesOf(kind: string, responses: ResponseFixture[] = []) {
+  return {
+    edges: responses.slice(0, ACTIVITY_PAGE).map((response, i) => ({
+      node: {
+        id: `${kind}${i}`,
+        text: response.text,
+        createdAt: response.createdAt,
+        user: { id: `u-${response.username}`, username: response.username, avatar: null },
+      },
+    })),
+    pageInfo: { hasNextPage: responses.length > ACTIVITY_PAGE },
+  };
 }
 
 export const image = {
@@ -59,8 +84,11 @@ export function storyOf(fixture: StoryFixture) {
             pageInfo: { hasNextPage: false },
           }
         : null,
+      replies: fixture.viewerIsOwner ? responsesOf('reply', fixture.replies) : null,
+      reactions: fixture.viewerIsOwner ? responsesOf('reaction', fixture.reactions) : null,
+      answers: fixture.viewerIsOwner ? responsesOf('answer', fixture.answers) : null,
     },
-    [Overlays_story, ViewersSheet_story],
+    [Overlays_story, ViewersSheet_story, ViewersSheet_responses],
   );
   return maskFragments([StoryViewer_story], data);
 }
@@ -71,4 +99,11 @@ export const pollOverlay = (options: string[], question = 'Beach or hills?'): Ov
   position: { x: 0.5, y: 0.5, scale: 1, rotation: 0 },
   question,
   options,
+});
+
+export const questionOverlay = (question = 'Ask me anything', index = 1): OverlayData => ({
+  index,
+  kind: 'QUESTION',
+  position: { x: 0.5, y: 0.7, scale: 1, rotation: 0 },
+  question,
 });

@@ -1,10 +1,11 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { type DocumentNode, print } from 'graphql';
 import { Provider } from 'urql';
 import { describe, expect, it, vi } from 'vitest';
 import { testClient } from '../../components/post/test-client';
 import { StoryViewer } from './StoryViewer';
-import { pollOverlay, type StoryFixture, storyOf } from './StoryViewerFixtures';
+import { pollOverlay, questionOverlay, type StoryFixture, storyOf } from './StoryViewerFixtures';
 
 const maya = { id: '1', username: 'maya.okafor', viewerMutedPosts: false, avatar: null };
 const minutesAgo = (n: number) => new Date(Date.now() - n * 60_000).toISOString();
@@ -53,6 +54,11 @@ describe("the owner's viewers sheet", () => {
     const subscriptions = mock.client.executeSubscription as ReturnType<typeof vi.fn>;
     expect(subscriptions).toHaveBeenCalled();
     expect(subscriptions.mock.calls[0]?.[0].variables).toEqual({ storyId: 's1' });
+    // Each event carries the sheet's responses too, so the cache refreshes them with the viewers.
+    const selection = print(subscriptions.mock.calls[0]?.[0].query as DocumentNode);
+    expect(selection).toContain('replies: responses(kind: REPLY, first: 50)');
+    expect(selection).toContain('reactions: responses(kind: REACTION, first: 50)');
+    expect(selection).toContain('answers: responses(kind: ANSWER, first: 50)');
   });
 
   it('lists who saw the story, newest first, and the poll results', async () => {
@@ -100,5 +106,112 @@ describe("the owner's viewers sheet", () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+const answered: StoryFixture = {
+  ...own,
+  overlays: [pollOverlay(['Beach', 'Hills']), questionOverlay('Where should I go next?')],
+  replies: [
+    { username: 'kenji.nights', text: 'Take me with you', createdAt: minutesAgo(2) },
+    { username: 'sofia.draws', text: 'So jealous!', createdAt: minutesAgo(90) },
+  ],
+  reactions: [{ username: 'lena.climbs', text: '🔥', createdAt: minutesAgo(5) }],
+  answers: [
+    { username: 'sofia.draws', text: 'Lisbon', createdAt: minutesAgo(1) },
+    { username: 'kenji.nights', text: 'Kyoto in spring', createdAt: minutesAgo(30) },
+  ],
+};
+
+async function openSheet(fixture: StoryFixture) {
+  const utils = renderOwn(fixture);
+  await userEvent.click(screen.getByRole('button', { name: /Seen by/ }));
+  return { ...utils, sheet: screen.getByRole('dialog', { name: 'Story activity' }) };
+}
+
+const rowsOf = (list: HTMLElement) =>
+  within(list)
+    .getAllByRole('listitem')
+    .map((row) => row.textContent);
+
+describe("the owner's replies, reactions and answers", () => {
+  it('lists them between the poll and the viewers, newest first, with their authors', async () => {
+    const { sheet } = await openSheet(answered);
+    expect(
+      within(sheet)
+        .getAllByRole('heading', { level: 3 })
+        .map((heading) => heading.textContent),
+    ).toEqual([
+      'Poll: Beach or hills?',
+      'Replies · 2',
+      'Reactions · 1',
+      'Where should I go next? · 2',
+      'Viewers · 2',
+    ]);
+
+    const replies = within(sheet).getByRole('list', { name: 'Replies' });
+    expect(rowsOf(replies)).toEqual(['kenji.nightsTake me with you2m', 'sofia.drawsSo jealous!1h']);
+    expect(within(replies).getByRole('link', { name: 'kenji.nights' })).toHaveAttribute(
+      'href',
+      '/kenji.nights',
+    );
+
+    const reactions = within(sheet).getByRole('list', { name: 'Reactions' });
+    expect(rowsOf(reactions)).toEqual(['lena.climbs🔥']);
+    expect(within(reactions).getByRole('link', { name: 'lena.climbs' })).toBeInTheDocument();
+
+    const answers = within(sheet).getByRole('list', { name: 'Answers' });
+    expect(rowsOf(answers)).toEqual(['sofia.drawsLisbon1m', 'kenji.nightsKyoto in spring30m']);
+  });
+
+  it('leaves out the sections with nothing in them', async () => {
+    const { sheet } = await openSheet({ ...answered, replies: [], answers: [] });
+    expect(within(sheet).getByRole('list', { name: 'Reactions' })).toBeInTheDocument();
+    expect(within(sheet).queryByRole('list', { name: 'Replies' })).toBeNull();
+    expect(within(sheet).queryByRole('list', { name: 'Answers' })).toBeNull();
+    expect(within(sheet).queryByText(/Replies|Where should I go next/)).toBeNull();
+  });
+
+  it('shows answers only on a story with a question sticker', async () => {
+    const { sheet } = await openSheet({ ...answered, overlays: [pollOverlay(['Beach', 'Hills'])] });
+    expect(within(sheet).queryByRole('list', { name: 'Answers' })).toBeNull();
+    expect(within(sheet).queryByText('Lisbon')).toBeNull();
+    expect(within(sheet).getByRole('list', { name: 'Replies' })).toBeInTheDocument();
+  });
+
+  it('notes when there are more than the sheet lists', async () => {
+    const many = Array.from({ length: 51 }, (_, i) => ({
+      username: `fan${i}`,
+      text: '😍',
+      createdAt: minutesAgo(i),
+    }));
+    const { sheet } = await openSheet({ ...own, reactions: many });
+    expect(within(sheet).getByText('Reactions · 50+')).toBeInTheDocument();
+    expect(
+      within(within(sheet).getByRole('list', { name: 'Reactions' })).getAllByRole('listitem'),
+    ).toHaveLength(50);
+  });
+
+  it('follows new replies, reactions and answers as they arrive', async () => {
+    const { update, sheet } = await openSheet(answered);
+    update({
+      ...answered,
+      replies: [
+        { username: 'lena.climbs', text: 'Wow', createdAt: minutesAgo(0) },
+        ...(answered.replies ?? []),
+      ],
+      reactions: [
+        { username: 'kenji.nights', text: '😂', createdAt: minutesAgo(0) },
+        ...(answered.reactions ?? []),
+      ],
+      answers: [
+        { username: 'lena.climbs', text: 'Oslo', createdAt: minutesAgo(0) },
+        ...(answered.answers ?? []),
+      ],
+    });
+    expect(rowsOf(within(sheet).getByRole('list', { name: 'Replies' }))[0]).toBe('lena.climbsWownow');
+    expect(rowsOf(within(sheet).getByRole('list', { name: 'Reactions' }))[0]).toBe('kenji.nights😂');
+    expect(rowsOf(within(sheet).getByRole('list', { name: 'Answers' }))[0]).toBe('lena.climbsOslonow');
+    expect(within(sheet).getByText('Replies · 3')).toBeInTheDocument();
   });
 });
