@@ -51,6 +51,10 @@ export async function generateCodegenOutputs(): Promise<{ sdl: string; types: st
         StoryResponseEdge: '../modules/stories/rows#StoryResponseEdgeParent',
         StoryResponseConnection: '../modules/stories/rows#StoryResponseConnectionParent',
         Highlight: '../modules/stories/rows#HighlightRow',
+        Hashtag: '../modules/hashtags/rows#HashtagParent',
+        FeedReason: './mappers#FeedReasonParent',
+        SearchResults: '../modules/search/rows#SearchResultsParent',
+        RecentSearch: '../modules/search/rows#RecentSearchRow',
       },
     },
   });

@@ -11,6 +11,9 @@ import {
   detectFakeEngagement,
   expireStories,
   processPostMedia,
+  rebuildExplorePools,
+  rebuildExploreSimilarity,
+  refreshHashtags,
   rotateSecrets,
   sendMail,
   sweepUploads,
@@ -21,10 +24,13 @@ import { createAccounts } from './modules/accounts/service';
 import { createSessions } from './modules/accounts/sessions';
 import { createDiscovery } from './modules/discovery/service';
 import { createEngagement } from './modules/engagement/service';
+import { createExplore } from './modules/explore/service';
+import { createSuggestions } from './modules/explore/suggestions';
 import { createFavorites } from './modules/feed/favorites';
 import { createRankedFeed } from './modules/feed/ranked';
 import { createFeed } from './modules/feed/service';
 import { createGraph } from './modules/graph/service';
+import { createHashtags } from './modules/hashtags/service';
 import { createAvatars } from './modules/media/avatars';
 import { createMediaGate } from './modules/media/serve';
 import { createUploads } from './modules/media/uploads';
@@ -34,6 +40,7 @@ import { createNotifications, notificationOutbox } from './modules/notifications
 import { createPosts } from './modules/posts/service';
 import { createRanking } from './modules/ranking/service';
 import { createSafety } from './modules/safety/service';
+import { createSearch } from './modules/search/service';
 import { createCaptcha } from './modules/security/captcha';
 import { createPasskeys } from './modules/security/passkeys';
 import { createSecurity } from './modules/security/passwords';
@@ -95,6 +102,7 @@ export async function createGlimpse(
   const posts = createPosts({ db, outbox: relay, uploads, accounts, ...hydration });
   const feed = createFeed(db, platform.timelines, config.feed);
   const ranking = createRanking(db, subsystemLogger(logger, 'ranking'));
+  const hashtags = createHashtags(db);
   configurePasswordHashing(config.argon2);
   const mail = createMail(config.mail);
   // Passkeys are bound to the site's origin: GLIMPSE_PUBLIC_URL, or localhost on the port we listen on.
@@ -130,10 +138,14 @@ export async function createGlimpse(
     posts,
     engagement,
     feed,
-    rankedFeed: createRankedFeed({ feed, ranking, cache }),
+    rankedFeed: createRankedFeed({ feed, ranking, cache, hashtagPosts: hashtags.feedSuggestions }),
     ranking,
     favorites: createFavorites(db),
     discovery: createDiscovery(db),
+    search: createSearch(db),
+    hashtags,
+    explore: createExplore({ db, cache }),
+    suggestions: createSuggestions(db),
     moderation: createModeration(db, {
       postsChanged: posts.invalidate,
       usersChanged: accounts.invalidate,
@@ -225,6 +237,16 @@ export async function createGlimpse(
     const expire = () => queue.enqueue(expireStories, {}).catch(() => {});
     timers.push(setInterval(expire, 5 * 60 * 1000).unref());
     timers.push(setInterval(detect, 5 * 60 * 1000).unref());
+    // Hashtags' top posts (their time decay moves), related tags and the trending list; cheap to repeat.
+    const refreshTags = () => queue.enqueue(refreshHashtags, {}).catch(() => {});
+    timers.push(setTimeout(refreshTags, 60 * 1000).unref(), setInterval(refreshTags, 10 * 60 * 1000).unref());
+    // Explore's precomputed tables: trending moves fast, similarity slowly. Both rebuild wholesale, so
+    // several workers asking only costs a repeat; the first run comes shortly after start.
+    const pools = () => queue.enqueue(rebuildExplorePools, {}).catch(() => {});
+    const similarity = () => queue.enqueue(rebuildExploreSimilarity, {}).catch(() => {});
+    timers.push(setTimeout(pools, 30 * 1000).unref(), setTimeout(similarity, 90 * 1000).unref());
+    timers.push(setInterval(pools, 10 * 60 * 1000).unref());
+    timers.push(setInterval(similarity, 60 * 60 * 1000).unref());
   }
 
   let http: FastifyInstance | null = null;

@@ -28,6 +28,9 @@ export const trainRanking = defineJob(
   z.object({ minAgeMinutes: z.number().int().min(0).max(10_080) }),
 );
 export const detectFakeEngagement = defineJob('moderation.detect-fake-engagement', z.object({}));
+/** Explore's precomputation: post-to-post similarity from co-likes, and the trending and popular pools. */
+export const rebuildExploreSimilarity = defineJob('explore.similarity', z.object({}));
+export const rebuildExplorePools = defineJob('explore.pools', z.object({}));
 export const sendMail = defineJob(
   'mail.send',
   z.object({
@@ -39,6 +42,8 @@ export const sendMail = defineJob(
 export const rotateSecrets = defineJob('security.rotate-secrets', z.object({}));
 export const processStoryMedia = defineJob('media.process-story', z.object({ storyId: id }));
 export const expireStories = defineJob('stories.expire', z.object({}));
+/** Recomputes hashtags' top posts and related tags, and the trending list. */
+export const refreshHashtags = defineJob('hashtags.refresh', z.object({}));
 export const sweepUploads = defineJob('uploads.sweep', z.object({ olderThanHours: z.number().int().min(1) }));
 /**
  * Something that may notify someone happened (or was undone): the handler reads the current state and
@@ -78,7 +83,10 @@ export const ALL_JOBS: readonly JobDefinition<unknown>[] = [
   sweepUploads,
   trainRanking,
   detectFakeEngagement,
+  rebuildExploreSimilarity,
+  rebuildExplorePools,
   sendMail,
   rotateSecrets,
   notificationEvent,
+  refreshHashtags,
 ] as readonly JobDefinition<unknown>[];

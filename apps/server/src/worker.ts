@@ -6,6 +6,9 @@ import {
   notificationEvent,
   processPostMedia,
   processStoryMedia,
+  rebuildExplorePools,
+  rebuildExploreSimilarity,
+  refreshHashtags,
   renderAvatar,
   rotateSecrets,
   sendMail,
@@ -53,6 +56,10 @@ export function registerJobHandlers(deps: {
     return archived.length > 0 ? 'done' : 'skipped';
   });
   queue.register(fanoutPost, ({ postId }) => services.feed.fanOut(postId));
+  queue.register(refreshHashtags, async () => {
+    const result = await services.hashtags.refresh();
+    return result.activeTags > 0 || result.trending > 0 ? 'done' : 'skipped';
+  });
   queue.register(renderAvatar, (payload) => avatars.render(payload));
   queue.register(deleteBlobs, async ({ keys }) => {
     await blobs.delete(keys);
@@ -70,6 +77,14 @@ export function registerJobHandlers(deps: {
       logger.warn({ ...found, changed: undefined }, 'fake engagement flagged');
     }
     return found.flaggedAccounts > 0 ? 'done' : 'skipped';
+  });
+  queue.register(rebuildExploreSimilarity, async () => {
+    const { pairs } = await services.explore.rebuildSimilarity();
+    return pairs > 0 ? 'done' : 'skipped';
+  });
+  queue.register(rebuildExplorePools, async () => {
+    const pools = await services.explore.rebuildPools();
+    return pools.trending + pools.popular > 0 ? 'done' : 'skipped';
   });
   queue.register(rotateSecrets, async () => {
     const resealed = await services.twoFactor.rotateSecrets();

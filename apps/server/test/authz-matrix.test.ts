@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Case } from './authz/case';
 import { ACCOUNT_CASES } from './authz/cases-accounts';
 import { GRAPH_CASES } from './authz/cases-graph';
+import { HASHTAG_CASES } from './authz/cases-hashtags';
 import { HIGHLIGHT_CASES } from './authz/cases-highlights';
 import { MODERATION_CASES } from './authz/cases-moderation';
 import { NOTIFICATION_CASES } from './authz/cases-notifications';
@@ -10,6 +11,7 @@ import { POST_CASES } from './authz/cases-posts';
 import { READ_CASES } from './authz/cases-reads';
 import { REST_CASES } from './authz/cases-rest';
 import { SAFETY_CASES } from './authz/cases-safety';
+import { SEARCH_CASES } from './authz/cases-search';
 import { SECURITY_CASES } from './authz/cases-security';
 import { STORY_CASES } from './authz/cases-stories';
 import { SUBSCRIPTION_CASES } from './authz/cases-subscriptions';
@@ -35,6 +37,8 @@ const CASES: Case<unknown>[] = [
   ...MODERATION_CASES,
   ...SECURITY_CASES,
   ...SAFETY_CASES,
+  ...SEARCH_CASES,
+  ...HASHTAG_CASES,
   ...STORY_CASES,
   ...HIGHLIGHT_CASES,
   ...NOTIFICATION_CASES,

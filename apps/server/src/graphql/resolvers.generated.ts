@@ -3,9 +3,11 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { UserRow, StoredImage } from '../modules/accounts/rows';
 import type { PostRow, MediaRow } from '../modules/posts/rows';
 import type { CommentRow } from '../modules/engagement/service';
-import type { ViewerParent, AuthPayloadParent, UserConnectionParent, PostConnectionParent, CommentConnectionParent, UserEdgeParent, PostEdgeParent, CommentEdgeParent } from './mappers';
+import type { ViewerParent, AuthPayloadParent, UserConnectionParent, PostConnectionParent, CommentConnectionParent, UserEdgeParent, PostEdgeParent, CommentEdgeParent, FeedReasonParent } from './mappers';
 import type { NotificationParent, NotificationEdgeParent, NotificationConnectionParent } from '../modules/notifications/rows';
 import type { StoryRow, OverlayParent, TrayEntryParent, StoryResultsParent, StoryEdgeParent, StoryConnectionParent, StoryViewerEdgeParent, StoryViewerConnectionParent, StoryResponseRow, StoryResponseEdgeParent, StoryResponseConnectionParent, HighlightRow } from '../modules/stories/rows';
+import type { HashtagParent } from '../modules/hashtags/rows';
+import type { SearchResultsParent, RecentSearchRow } from '../modules/search/rows';
 import type { GraphQLContext } from './context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -79,12 +81,21 @@ export type Query = {
   node?: Maybe<Node>;
   /** A user by username (case-insensitive); null when absent or invisible to the viewer. */
   user?: Maybe<User>;
-  /** Accounts whose username or name starts with `query` (a leading @ is ignored), best match first. */
-  searchAccounts: Array<User>;
-  /** Hashtags starting with `query` (a leading # is ignored), most used first. */
-  searchHashtags: Array<Hashtag>;
   /** Accounts to follow, for a feed that is still empty. */
   suggestedAccounts: Array<User>;
+  /**
+   * Explore: posts from accounts the viewer does not follow, picked for the viewer (posts liked by people
+   * with similar likes, the wider network, followed hashtags, trending and popular posts), with no author
+   * twice in a row. Pages come from a snapshot taken on the first page, so scrolling never repeats a post.
+   */
+  explore: PostConnection;
+  /**
+   * The feed a tapped Explore tile opens: the tile first, then posts similar to it (liked by the same
+   * people, or sharing a hashtag) that the viewer may see.
+   */
+  similarPosts: PostConnection;
+  /** Accounts to follow, with why each is suggested. */
+  accountSuggestions: Array<AccountSuggestion>;
   /**
    * Posts from the accounts the viewer follows and the viewer's own. Ranked pages come from a snapshot
    * taken on the first page, so scrolling never repeats a post; past the ranked candidates the feed
@@ -93,6 +104,10 @@ export type Query = {
   homeFeed: PostConnection;
   /** Posts from the viewer's favorites (up to 50 followed accounts), newest first. */
   favoritesFeed: PostConnection;
+  /** A hashtag's page (a leading # is ignored); null when unknown or only on posts the viewer may not see. */
+  hashtag?: Maybe<Hashtag>;
+  /** Hashtags used on public posts in the last hours far more than their usual rate, most surprising first. */
+  trendingHashtags: Array<Hashtag>;
   /** Open reports grouped by subject, oldest first. Moderators only. */
   moderationQueue: ModerationCaseConnection;
   /** The audit log of moderator actions, newest first. Moderators only. */
@@ -101,6 +116,14 @@ export type Query = {
   openAppeals: Array<Appeal>;
   /** A post, or null when absent or invisible to the viewer. */
   post?: Maybe<Post>;
+  /** The search box: at most 100 characters (BAD_USER_INPUT on `query` beyond). */
+  search: SearchResults;
+  /** Accounts whose username or name starts with `query` (a leading @ is ignored), best match first: @mention completion. */
+  searchAccounts: Array<User>;
+  /** Hashtags starting with `query` (a leading # is ignored), most used first. */
+  searchHashtags: Array<Hashtag>;
+  /** The viewer's recent searches, newest first (accounts the viewer can no longer see are left out). */
+  recentSearches: Array<RecentSearch>;
   /** Followed accounts with live stories (the viewer's own first), unseen first, then by affinity. */
   storyTray: Array<StoryTrayEntry>;
   /** A live story, or null when absent, expired or invisible to the viewer (its owner sees it always). */
@@ -118,19 +141,25 @@ export type QueryUserArgs = {
 };
 
 
-export type QuerySearchAccountsArgs = {
-  query: Scalars['String']['input'];
-  first?: InputMaybe<Scalars['Int']['input']>;
-};
-
-
-export type QuerySearchHashtagsArgs = {
-  query: Scalars['String']['input'];
-  first?: InputMaybe<Scalars['Int']['input']>;
-};
-
-
 export type QuerySuggestedAccountsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryExploreArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QuerySimilarPostsArgs = {
+  postId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryAccountSuggestionsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -148,6 +177,16 @@ export type QueryFavoritesFeedArgs = {
 };
 
 
+export type QueryHashtagArgs = {
+  name: Scalars['String']['input'];
+};
+
+
+export type QueryTrendingHashtagsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryModerationQueueArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
@@ -162,6 +201,28 @@ export type QueryModerationLogArgs = {
 
 export type QueryPostArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QuerySearchArgs = {
+  query: Scalars['String']['input'];
+};
+
+
+export type QuerySearchAccountsArgs = {
+  query: Scalars['String']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QuerySearchHashtagsArgs = {
+  query: Scalars['String']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryRecentSearchesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -193,6 +254,8 @@ export type Mutation = {
   deleteComment: DeletePayload;
   likeComment: Comment;
   unlikeComment: Comment;
+  /** Stops suggesting this account to the viewer. */
+  dismissSuggestion: Scalars['Boolean']['output'];
   /**
    * Tells the ranking which posts the viewer has seen (on screen long enough to look at), at most 50
    * per call: they move below unseen posts in the Home feed and become training examples for the model.
@@ -213,6 +276,9 @@ export type Mutation = {
   /** Blocks an account: follows both ways end and neither sees the other's content. */
   block: User;
   unblock: User;
+  /** Follows a hashtag the viewer can see: its top posts join the Home feed, marked with it. */
+  followHashtag: Hashtag;
+  unfollowHashtag: Scalars['Boolean']['output'];
   /** Reports a post, comment or account the viewer can see. Reporting the same thing twice is one report. */
   report: Scalars['Boolean']['output'];
   /** Acts on a reported (or any) subject and closes its open reports. Moderators only. */
@@ -248,6 +314,12 @@ export type Mutation = {
   limitInteractions?: Maybe<Scalars['DateTime']['output']>;
   /** The post's author lets a held comment be seen by everyone. */
   approveComment: Comment;
+  /** Records a search the viewer opened, or moves it to the top when it is already there. */
+  addRecentSearch: RecentSearch;
+  /** Removes one of the viewer's recent searches; false when there was no such entry. */
+  removeRecentSearch: Scalars['Boolean']['output'];
+  /** Removes all the viewer's recent searches; returns how many there were. */
+  clearRecentSearches: Scalars['Int']['output'];
   /** Starts turning on two-factor authentication; asks for the password again. */
   beginTwoFactorSetup: TwoFactorSetup;
   /** The first code from the app turns it on; returns ten recovery codes, shown only this once. */
@@ -385,6 +457,11 @@ export type MutationUnlikeCommentArgs = {
 };
 
 
+export type MutationDismissSuggestionArgs = {
+  userId: Scalars['ID']['input'];
+};
+
+
 export type MutationMarkPostsSeenArgs = {
   postIds: Array<Scalars['ID']['input']>;
 };
@@ -437,6 +514,16 @@ export type MutationBlockArgs = {
 
 export type MutationUnblockArgs = {
   userId: Scalars['ID']['input'];
+};
+
+
+export type MutationFollowHashtagArgs = {
+  name: Scalars['String']['input'];
+};
+
+
+export type MutationUnfollowHashtagArgs = {
+  name: Scalars['String']['input'];
 };
 
 
@@ -540,6 +627,16 @@ export type MutationLimitInteractionsArgs = {
 
 
 export type MutationApproveCommentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationAddRecentSearchArgs = {
+  input: RecentSearchInput;
+};
+
+
+export type MutationRemoveRecentSearchArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -708,6 +805,8 @@ export type Viewer = {
   archivedPosts: PostConnection;
   /** Accounts in the viewer's favorites, most recently added first. */
   favorites: Array<User>;
+  /** Hashtags the viewer follows, most recently followed first. */
+  followedHashtags: Array<Hashtag>;
   /** Whether the viewer may use the moderation queue. */
   isModerator: Scalars['Boolean']['output'];
   /** Removals, warnings and suspensions of the viewer's account or content, newest first. */
@@ -913,6 +1012,30 @@ export type Hashtag = {
   __typename?: 'Hashtag';
   name: Scalars['String']['output'];
   postCount: Scalars['Int']['output'];
+  /** Whether the viewer follows this hashtag: its top posts then appear in the Home feed. */
+  viewerFollows: Scalars['Boolean']['output'];
+  /** The best recent posts (engagement with time decay, refreshed every few minutes) from public accounts. */
+  topPosts: Array<Post>;
+  /** Posts with this hashtag that the viewer may see, newest first. */
+  recentPosts: PostConnection;
+  /** Hashtags used on the same posts, by co-occurrence relative to both tags' popularity. */
+  related: Array<Hashtag>;
+};
+
+
+export type HashtagTopPostsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type HashtagRecentPostsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type HashtagRelatedArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type Comment = Node & {
@@ -960,12 +1083,43 @@ export type AddCommentInput = {
   replyToId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** Why an account is suggested. */
+export type SuggestionKind =
+  /** Followed by accounts the viewer follows. */
+  | 'MUTUAL_FOLLOWERS'
+  /** Popular on Glimpse (the viewer's network has nothing to suggest yet). */
+  | 'POPULAR';
+
+export type AccountSuggestion = {
+  __typename?: 'AccountSuggestion';
+  user: User;
+  kind: SuggestionKind;
+  /** Ready to show: "Followed by ana + 2 more", or "Popular on Glimpse". */
+  reason: Scalars['String']['output'];
+  /** Up to three accounts the viewer follows that follow this one, closest first. */
+  mutualFollowers: Array<User>;
+  /** How many accounts the viewer follows follow this one. */
+  mutualCount: Scalars['Int']['output'];
+};
+
 /** How the home feed is ordered. */
 export type FeedOrder =
   /** The Home tab: ranked for the viewer (affinity, freshness, early engagement), unseen posts first. */
   | 'RANKED'
   /** The Following tab: newest first. */
   | 'CHRONOLOGICAL';
+
+export type FeedReasonKind =
+  /** A top post of a hashtag the viewer follows. */
+  | 'HASHTAG';
+
+/** Why a post is in the Home feed although its author is not followed. */
+export type FeedReason = {
+  __typename?: 'FeedReason';
+  kind: FeedReasonKind;
+  /** The followed hashtag, for HASHTAG. */
+  hashtag?: Maybe<Hashtag>;
+};
 
 /** Why something was reported (Instagram's categories). */
 export type ReportReason =
@@ -1294,6 +1448,8 @@ export type PostEdge = {
   __typename?: 'PostEdge';
   cursor: Scalars['String']['output'];
   node: Post;
+  /** Null for posts from followed accounts; set for those the Home feed adds (a followed hashtag's). */
+  reason?: Maybe<FeedReason>;
 };
 
 export type PostConnection = {
@@ -1346,6 +1502,76 @@ export type CommentHold =
   | 'RESTRICTED'
   /** It contains one of the post author's hidden words. */
   | 'HIDDEN_WORD';
+
+/**
+ * What the search box finds for one query. `accounts` and `hashtags` are the typeahead, cheap enough to ask on
+ * every keystroke; `posts` is the results page, paginated.
+ */
+export type SearchResults = {
+  __typename?: 'SearchResults';
+  /** The query as searched: normalised (NFKC, trimmed, lowercase). */
+  query: Scalars['String']['output'];
+  /** Accounts by username or name: exact, then prefix, then close spellings ("jhon" finds john); accounts in the viewer's circle first. */
+  accounts: Array<User>;
+  /** Hashtags starting with the query (a leading # is ignored), most used first. */
+  hashtags: Array<Hashtag>;
+  /** Posts whose caption matches the query's words (English words also by their stem), best and newest first. */
+  posts: PostConnection;
+};
+
+
+/**
+ * What the search box finds for one query. `accounts` and `hashtags` are the typeahead, cheap enough to ask on
+ * every keystroke; `posts` is the results page, paginated.
+ */
+export type SearchResultsAccountsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * What the search box finds for one query. `accounts` and `hashtags` are the typeahead, cheap enough to ask on
+ * every keystroke; `posts` is the results page, paginated.
+ */
+export type SearchResultsHashtagsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * What the search box finds for one query. `accounts` and `hashtags` are the typeahead, cheap enough to ask on
+ * every keystroke; `posts` is the results page, paginated.
+ */
+export type SearchResultsPostsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type RecentSearchKind =
+  | 'ACCOUNT'
+  | 'HASHTAG'
+  | 'QUERY';
+
+/** Something the viewer opened from the search box. */
+export type RecentSearch = {
+  __typename?: 'RecentSearch';
+  id: Scalars['ID']['output'];
+  kind: RecentSearchKind;
+  /** The account, for ACCOUNT. */
+  user?: Maybe<User>;
+  /** The hashtag's name (no #), for HASHTAG. */
+  hashtag?: Maybe<Scalars['String']['output']>;
+  /** The text searched for, for QUERY. */
+  text?: Maybe<Scalars['String']['output']>;
+  searchedAt: Scalars['DateTime']['output'];
+};
+
+/** Exactly one of the three: the account, hashtag or text query that was opened. */
+export type RecentSearchInput = {
+  userId?: InputMaybe<Scalars['ID']['input']>;
+  hashtag?: InputMaybe<Scalars['String']['input']>;
+  text?: InputMaybe<Scalars['String']['input']>;
+};
 
 /** What an authenticator app needs: show `uri` as a QR code, or let the person type `secret`. */
 export type TwoFactorSetup = {
@@ -1732,12 +1958,16 @@ export type ResolversTypes = ResolversObject<{
   CropInput: CropInput;
   SetAvatarInput: SetAvatarInput;
   ChangePasswordInput: ChangePasswordInput;
-  Hashtag: ResolverTypeWrapper<Hashtag>;
+  Hashtag: ResolverTypeWrapper<HashtagParent>;
   Comment: ResolverTypeWrapper<CommentRow>;
   CommentEdge: ResolverTypeWrapper<CommentEdgeParent>;
   CommentConnection: ResolverTypeWrapper<CommentConnectionParent>;
   AddCommentInput: AddCommentInput;
+  SuggestionKind: SuggestionKind;
+  AccountSuggestion: ResolverTypeWrapper<Omit<AccountSuggestion, 'user' | 'mutualFollowers'> & { user: ResolversTypes['User'], mutualFollowers: Array<ResolversTypes['User']> }>;
   FeedOrder: FeedOrder;
+  FeedReasonKind: FeedReasonKind;
+  FeedReason: ResolverTypeWrapper<FeedReasonParent>;
   ReportReason: ReportReason;
   ReportSubject: ReportSubject;
   ReportInput: ReportInput;
@@ -1775,6 +2005,10 @@ export type ResolversTypes = ResolversObject<{
   DeletePayload: ResolverTypeWrapper<DeletePayload>;
   HiddenWords: ResolverTypeWrapper<HiddenWords>;
   CommentHold: CommentHold;
+  SearchResults: ResolverTypeWrapper<SearchResultsParent>;
+  RecentSearchKind: RecentSearchKind;
+  RecentSearch: ResolverTypeWrapper<RecentSearchRow>;
+  RecentSearchInput: RecentSearchInput;
   TwoFactorSetup: ResolverTypeWrapper<TwoFactorSetup>;
   Session: ResolverTypeWrapper<Session>;
   Passkey: ResolverTypeWrapper<Passkey>;
@@ -1830,11 +2064,13 @@ export type ResolversParentTypes = ResolversObject<{
   CropInput: CropInput;
   SetAvatarInput: SetAvatarInput;
   ChangePasswordInput: ChangePasswordInput;
-  Hashtag: Hashtag;
+  Hashtag: HashtagParent;
   Comment: CommentRow;
   CommentEdge: CommentEdgeParent;
   CommentConnection: CommentConnectionParent;
   AddCommentInput: AddCommentInput;
+  AccountSuggestion: Omit<AccountSuggestion, 'user' | 'mutualFollowers'> & { user: ResolversParentTypes['User'], mutualFollowers: Array<ResolversParentTypes['User']> };
+  FeedReason: FeedReasonParent;
   ReportInput: ReportInput;
   ModerateInput: ModerateInput;
   Report: Omit<Report, 'reporter'> & { reporter?: Maybe<ResolversParentTypes['User']> };
@@ -1865,6 +2101,9 @@ export type ResolversParentTypes = ResolversObject<{
   EditPostInput: EditPostInput;
   DeletePayload: DeletePayload;
   HiddenWords: HiddenWords;
+  SearchResults: SearchResultsParent;
+  RecentSearch: RecentSearchRow;
+  RecentSearchInput: RecentSearchInput;
   TwoFactorSetup: TwoFactorSetup;
   Session: Session;
   Passkey: Passkey;
@@ -1928,15 +2167,22 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   viewer?: Resolver<Maybe<ResolversTypes['Viewer']>, ParentType, ContextType>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserArgs, 'username'>>;
-  searchAccounts?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QuerySearchAccountsArgs, 'query' | 'first'>>;
-  searchHashtags?: Resolver<Array<ResolversTypes['Hashtag']>, ParentType, ContextType, RequireFields<QuerySearchHashtagsArgs, 'query' | 'first'>>;
   suggestedAccounts?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QuerySuggestedAccountsArgs, 'first'>>;
+  explore?: Resolver<ResolversTypes['PostConnection'], ParentType, ContextType, Partial<QueryExploreArgs>>;
+  similarPosts?: Resolver<ResolversTypes['PostConnection'], ParentType, ContextType, RequireFields<QuerySimilarPostsArgs, 'postId'>>;
+  accountSuggestions?: Resolver<Array<ResolversTypes['AccountSuggestion']>, ParentType, ContextType, RequireFields<QueryAccountSuggestionsArgs, 'first'>>;
   homeFeed?: Resolver<ResolversTypes['PostConnection'], ParentType, ContextType, RequireFields<QueryHomeFeedArgs, 'order'>>;
   favoritesFeed?: Resolver<ResolversTypes['PostConnection'], ParentType, ContextType, Partial<QueryFavoritesFeedArgs>>;
+  hashtag?: Resolver<Maybe<ResolversTypes['Hashtag']>, ParentType, ContextType, RequireFields<QueryHashtagArgs, 'name'>>;
+  trendingHashtags?: Resolver<Array<ResolversTypes['Hashtag']>, ParentType, ContextType, RequireFields<QueryTrendingHashtagsArgs, 'first'>>;
   moderationQueue?: Resolver<ResolversTypes['ModerationCaseConnection'], ParentType, ContextType, Partial<QueryModerationQueueArgs>>;
   moderationLog?: Resolver<ResolversTypes['ModerationActionConnection'], ParentType, ContextType, Partial<QueryModerationLogArgs>>;
   openAppeals?: Resolver<Array<ResolversTypes['Appeal']>, ParentType, ContextType>;
   post?: Resolver<Maybe<ResolversTypes['Post']>, ParentType, ContextType, RequireFields<QueryPostArgs, 'id'>>;
+  search?: Resolver<ResolversTypes['SearchResults'], ParentType, ContextType, RequireFields<QuerySearchArgs, 'query'>>;
+  searchAccounts?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QuerySearchAccountsArgs, 'query' | 'first'>>;
+  searchHashtags?: Resolver<Array<ResolversTypes['Hashtag']>, ParentType, ContextType, RequireFields<QuerySearchHashtagsArgs, 'query' | 'first'>>;
+  recentSearches?: Resolver<Array<ResolversTypes['RecentSearch']>, ParentType, ContextType, RequireFields<QueryRecentSearchesArgs, 'first'>>;
   storyTray?: Resolver<Array<ResolversTypes['StoryTrayEntry']>, ParentType, ContextType>;
   story?: Resolver<Maybe<ResolversTypes['Story']>, ParentType, ContextType, RequireFields<QueryStoryArgs, 'id'>>;
 }>;
@@ -1960,6 +2206,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   deleteComment?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeleteCommentArgs, 'id'>>;
   likeComment?: Resolver<ResolversTypes['Comment'], ParentType, ContextType, RequireFields<MutationLikeCommentArgs, 'id'>>;
   unlikeComment?: Resolver<ResolversTypes['Comment'], ParentType, ContextType, RequireFields<MutationUnlikeCommentArgs, 'id'>>;
+  dismissSuggestion?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDismissSuggestionArgs, 'userId'>>;
   markPostsSeen?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationMarkPostsSeenArgs, 'postIds'>>;
   recordProfileVisit?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRecordProfileVisitArgs, 'userId'>>;
   addFavorite?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationAddFavoriteArgs, 'userId'>>;
@@ -1971,6 +2218,8 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   removeFollower?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationRemoveFollowerArgs, 'userId'>>;
   block?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationBlockArgs, 'userId'>>;
   unblock?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUnblockArgs, 'userId'>>;
+  followHashtag?: Resolver<ResolversTypes['Hashtag'], ParentType, ContextType, RequireFields<MutationFollowHashtagArgs, 'name'>>;
+  unfollowHashtag?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUnfollowHashtagArgs, 'name'>>;
   report?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationReportArgs, 'input'>>;
   moderate?: Resolver<ResolversTypes['ModerationAction'], ParentType, ContextType, RequireFields<MutationModerateArgs, 'input'>>;
   appeal?: Resolver<ResolversTypes['Appeal'], ParentType, ContextType, RequireFields<MutationAppealArgs, 'actionId' | 'text'>>;
@@ -1990,6 +2239,9 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   setHiddenWords?: Resolver<ResolversTypes['HiddenWords'], ParentType, ContextType, RequireFields<MutationSetHiddenWordsArgs, 'words' | 'useDefault'>>;
   limitInteractions?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType, Partial<MutationLimitInteractionsArgs>>;
   approveComment?: Resolver<ResolversTypes['Comment'], ParentType, ContextType, RequireFields<MutationApproveCommentArgs, 'id'>>;
+  addRecentSearch?: Resolver<ResolversTypes['RecentSearch'], ParentType, ContextType, RequireFields<MutationAddRecentSearchArgs, 'input'>>;
+  removeRecentSearch?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveRecentSearchArgs, 'id'>>;
+  clearRecentSearches?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   beginTwoFactorSetup?: Resolver<ResolversTypes['TwoFactorSetup'], ParentType, ContextType, RequireFields<MutationBeginTwoFactorSetupArgs, 'password'>>;
   confirmTwoFactorSetup?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, RequireFields<MutationConfirmTwoFactorSetupArgs, 'code'>>;
   disableTwoFactor?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDisableTwoFactorArgs, 'password'>>;
@@ -2028,6 +2280,7 @@ export type ViewerResolvers<ContextType = GraphQLContext, ParentType extends Res
   savedPosts?: Resolver<ResolversTypes['PostConnection'], ParentType, ContextType, Partial<ViewerSavedPostsArgs>>;
   archivedPosts?: Resolver<ResolversTypes['PostConnection'], ParentType, ContextType, Partial<ViewerArchivedPostsArgs>>;
   favorites?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
+  followedHashtags?: Resolver<Array<ResolversTypes['Hashtag']>, ParentType, ContextType>;
   isModerator?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   moderationNotices?: Resolver<Array<ResolversTypes['ModerationNotice']>, ParentType, ContextType>;
   notifications?: Resolver<ResolversTypes['NotificationConnection'], ParentType, ContextType, Partial<ViewerNotificationsArgs>>;
@@ -2095,6 +2348,10 @@ export type AuthPayloadResolvers<ContextType = GraphQLContext, ParentType extend
 export type HashtagResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Hashtag'] = ResolversParentTypes['Hashtag']> = ResolversObject<{
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   postCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  viewerFollows?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  topPosts?: Resolver<Array<ResolversTypes['Post']>, ParentType, ContextType, RequireFields<HashtagTopPostsArgs, 'first'>>;
+  recentPosts?: Resolver<ResolversTypes['PostConnection'], ParentType, ContextType, Partial<HashtagRecentPostsArgs>>;
+  related?: Resolver<Array<ResolversTypes['Hashtag']>, ParentType, ContextType, RequireFields<HashtagRelatedArgs, 'first'>>;
 }>;
 
 export type CommentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Comment'] = ResolversParentTypes['Comment']> = ResolversObject<{
@@ -2122,6 +2379,19 @@ export type CommentEdgeResolvers<ContextType = GraphQLContext, ParentType extend
 export type CommentConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CommentConnection'] = ResolversParentTypes['CommentConnection']> = ResolversObject<{
   edges?: Resolver<Array<ResolversTypes['CommentEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type AccountSuggestionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AccountSuggestion'] = ResolversParentTypes['AccountSuggestion']> = ResolversObject<{
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['SuggestionKind'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  mutualFollowers?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
+  mutualCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type FeedReasonResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FeedReason'] = ResolversParentTypes['FeedReason']> = ResolversObject<{
+  kind?: Resolver<ResolversTypes['FeedReasonKind'], ParentType, ContextType>;
+  hashtag?: Resolver<Maybe<ResolversTypes['Hashtag']>, ParentType, ContextType>;
 }>;
 
 export type ReportResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Report'] = ResolversParentTypes['Report']> = ResolversObject<{
@@ -2289,6 +2559,7 @@ export type PostResolvers<ContextType = GraphQLContext, ParentType extends Resol
 export type PostEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PostEdge'] = ResolversParentTypes['PostEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Post'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['FeedReason']>, ParentType, ContextType>;
 }>;
 
 export type PostConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PostConnection'] = ResolversParentTypes['PostConnection']> = ResolversObject<{
@@ -2303,6 +2574,22 @@ export type DeletePayloadResolvers<ContextType = GraphQLContext, ParentType exte
 export type HiddenWordsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['HiddenWords'] = ResolversParentTypes['HiddenWords']> = ResolversObject<{
   words?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   useDefault?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type SearchResultsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SearchResults'] = ResolversParentTypes['SearchResults']> = ResolversObject<{
+  query?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  accounts?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType, RequireFields<SearchResultsAccountsArgs, 'first'>>;
+  hashtags?: Resolver<Array<ResolversTypes['Hashtag']>, ParentType, ContextType, RequireFields<SearchResultsHashtagsArgs, 'first'>>;
+  posts?: Resolver<ResolversTypes['PostConnection'], ParentType, ContextType, Partial<SearchResultsPostsArgs>>;
+}>;
+
+export type RecentSearchResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RecentSearch'] = ResolversParentTypes['RecentSearch']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['RecentSearchKind'], ParentType, ContextType>;
+  user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  hashtag?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  searchedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 }>;
 
 export type TwoFactorSetupResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TwoFactorSetup'] = ResolversParentTypes['TwoFactorSetup']> = ResolversObject<{
@@ -2456,6 +2743,8 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   Comment?: CommentResolvers<ContextType>;
   CommentEdge?: CommentEdgeResolvers<ContextType>;
   CommentConnection?: CommentConnectionResolvers<ContextType>;
+  AccountSuggestion?: AccountSuggestionResolvers<ContextType>;
+  FeedReason?: FeedReasonResolvers<ContextType>;
   Report?: ReportResolvers<ContextType>;
   ModerationCase?: ModerationCaseResolvers<ContextType>;
   ModeratedPost?: ModeratedPostResolvers<ContextType>;
@@ -2479,6 +2768,8 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   PostConnection?: PostConnectionResolvers<ContextType>;
   DeletePayload?: DeletePayloadResolvers<ContextType>;
   HiddenWords?: HiddenWordsResolvers<ContextType>;
+  SearchResults?: SearchResultsResolvers<ContextType>;
+  RecentSearch?: RecentSearchResolvers<ContextType>;
   TwoFactorSetup?: TwoFactorSetupResolvers<ContextType>;
   Session?: SessionResolvers<ContextType>;
   Passkey?: PasskeyResolvers<ContextType>;

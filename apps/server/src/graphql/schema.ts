@@ -2,12 +2,15 @@ import { GraphQLScalarType, Kind } from 'graphql';
 import { accountsResolvers } from '../modules/accounts/resolvers';
 import { discoveryResolvers } from '../modules/discovery/resolvers';
 import { engagementResolvers } from '../modules/engagement/resolvers';
+import { exploreResolvers } from '../modules/explore/resolvers';
 import { feedResolvers } from '../modules/feed/resolvers';
 import { graphResolvers } from '../modules/graph/resolvers';
+import { hashtagsResolvers } from '../modules/hashtags/resolvers';
 import { moderationResolvers } from '../modules/moderation/resolvers';
 import { notificationsResolvers } from '../modules/notifications/resolvers';
 import { postsResolvers } from '../modules/posts/resolvers';
 import { safetyResolvers } from '../modules/safety/resolvers';
+import { searchResolvers } from '../modules/search/resolvers';
 import { securityResolvers } from '../modules/security/resolvers';
 import { storiesResolvers } from '../modules/stories/resolvers';
 import { visibleComment, visiblePost, visibleUser } from './access';
@@ -44,11 +47,14 @@ export function assembleResolvers(): Resolvers {
     engagementResolvers,
     feedResolvers,
     discoveryResolvers,
+    searchResolvers,
+    exploreResolvers,
     moderationResolvers,
     securityResolvers,
     safetyResolvers,
     notificationsResolvers,
     storiesResolvers,
+    hashtagsResolvers,
   ];
   const merged: Record<string, Record<string, unknown>> = {};
   for (const resolvers of all) {

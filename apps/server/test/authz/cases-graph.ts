@@ -146,4 +146,19 @@ export const GRAPH_CASES: Case<unknown>[] = [
         (data) => (data.recordProfileVisit ? 'self' : 'unexpected: false'),
       ),
   }),
+  defineCase({
+    name: 'Mutation.dismissSuggestion',
+    run: async ({ world, caller, target }) =>
+      classify(
+        await gqlAs<{ dismissSuggestion: boolean }>(
+          world,
+          caller,
+          'mutation($id: ID!) { dismissSuggestion(userId: $id) }',
+          {
+            id: target.owner.id,
+          },
+        ),
+        (data) => (data.dismissSuggestion ? 'self' : 'unexpected: false'),
+      ),
+  }),
 ];

@@ -193,6 +193,44 @@ export const READ_CASES: Case<unknown>[] = [
     run: async ({ world, caller }) =>
       classify(await gqlAs(world, caller, '{ suggestedAccounts(first: 50) { id username } }'), () => 'self'),
   }),
+  defineCase({
+    name: 'Query.accountSuggestions',
+    run: async ({ world, caller }) =>
+      classify(
+        await gqlAs(
+          world,
+          caller,
+          '{ accountSuggestions(first: 50) { user { id username } reason mutualFollowers { username } } }',
+        ),
+        () => 'self',
+      ),
+  }),
+  defineCase({
+    name: 'Query.explore',
+    // Any post of the target account counts: which of its posts ranks first is the ranking's business.
+    run: async ({ world, caller, target }) =>
+      classify(
+        await gqlAs<{ explore: { edges: { node: { caption: string; author: { id: string } } }[] } }>(
+          world,
+          caller,
+          '{ explore(first: 50) { edges { node { caption author { id } } } } }',
+        ),
+        (data) => (data.explore.edges.some((e) => e.node.author.id === target.owner.id) ? 'ok' : 'hidden'),
+      ),
+  }),
+  defineCase({
+    name: 'Query.similarPosts',
+    run: async ({ world, caller, target }) =>
+      classify(
+        await gqlAs<{ similarPosts: { edges: { node: { caption: string } }[] } }>(
+          world,
+          caller,
+          'query($id: ID!) { similarPosts(postId: $id, first: 50) { edges { node { caption } } } }',
+          { id: target.post.id },
+        ),
+        (data) => (captions(data.similarPosts.edges)[0]?.startsWith(target.caption) ? 'ok' : 'hidden'),
+      ),
+  }),
   feed('Query.homeFeed', '{ homeFeed(first: 50) { edges { node { caption } } } }'),
   feed(
     'Query.homeFeed[chronological]',

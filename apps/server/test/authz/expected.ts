@@ -25,9 +25,31 @@ Query.searchAccounts                  ok        ok        ok        ok        hi
 # counts public posts only), or the private caption leaks one word at a time.
 Query.searchHashtags                  hidden    hidden    hidden    hidden    hidden    hidden    | ok        ok        ok        ok        ok        ok
 Query.suggestedAccounts               self      self      self      self      self      unauth    | same
+# The search box: accounts and hashtags as their own search fields; posts by caption follow the post's
+# rule. Recent searches are the caller's own; removing the owner's entry works for the owner alone.
+Query.search[accounts]                ok        ok        ok        ok        hidden    ok        | same
+Query.search[hashtags]                hidden    hidden    hidden    hidden    hidden    hidden    | ok        ok        ok        ok        ok        ok
+Query.search[posts]                   ok        ok        hidden    hidden    hidden    hidden    | ok        ok        ok        ok        hidden    ok
+Query.recentSearches                  self      self      self      self      self      unauth    | same
+Mutation.addRecentSearch              ok        ok        ok        ok        hidden    unauth    | same
+Mutation.removeRecentSearch           ok        hidden    hidden    hidden    hidden    unauth    | same
+Mutation.clearRecentSearches          self      self      self      self      self      unauth    | same
+Query.accountSuggestions              self      self      self      self      self      unauth    | same
+# Explore shows only accounts the viewer does not follow (never its own); a tapped tile opens like the post.
+Query.explore                         hidden    hidden    hidden    hidden    hidden    unauth    | hidden    hidden    ok        ok        hidden    unauth
+Query.similarPosts                    ok        ok        hidden    hidden    hidden    unauth    | ok        ok        ok        ok        hidden    unauth
 Query.homeFeed                        ok        ok        hidden    hidden    hidden    unauth    | ok        ok        hidden    hidden    hidden    unauth
 Query.homeFeed[chronological]         ok        ok        hidden    hidden    hidden    unauth    | ok        ok        hidden    hidden    hidden    unauth
 Query.favoritesFeed                   hidden    ok        hidden    hidden    hidden    unauth    | same
+
+# A hashtag page exists for a viewer only through a post the viewer may see (the private account's tag is
+# its owner's and followers'; to a blocked user the blocker's tag does not exist). Trending counts public
+# posts only and, like hashtag search, names the tag to everyone (its posts still follow the rules).
+# Following a tag needs a visible tag; unfollowing touches only the caller's own list.
+Query.hashtag                         ok        ok        hidden    hidden    hidden    hidden    | ok        ok        ok        ok        hidden    ok
+Query.trendingHashtags                hidden    hidden    hidden    hidden    hidden    hidden    | ok        ok        ok        ok        ok        ok
+Mutation.followHashtag                ok        ok        hidden    hidden    hidden    unauth    | ok        ok        ok        ok        hidden    unauth
+Mutation.unfollowHashtag              self      self      self      self      self      unauth    | same
 
 # Stories follow the account's privacy, for 24 hours; a close friends story is for the owner and its
 # list alone (the follower is on both owners' lists); an expired story is its owner's (in the archive),
@@ -78,6 +100,7 @@ Mutation.likeComment                  ok        ok        hidden    hidden    hi
 Mutation.unlikeComment                ok        ok        hidden    hidden    hidden    unauth    | ok        ok        ok        ok        hidden    unauth
 Mutation.markPostsSeen                self      self      self      self      self      unauth    | same
 Mutation.recordProfileVisit           self      self      self      self      hidden    unauth    | same
+Mutation.dismissSuggestion            rejected  self      self      self      hidden    unauth    | same
 
 # Stories. Like posts: someone who cannot see a story gets NOT_FOUND, FORBIDDEN only those who can see it
 # (deleteStory). Responses (poll, slider, question, reaction, reply) need the live story visible; an

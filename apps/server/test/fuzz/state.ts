@@ -1,4 +1,12 @@
-import { detectFakeEngagement, expireStories, sweepUploads, trainRanking } from '../../src/jobs';
+import {
+  detectFakeEngagement,
+  expireStories,
+  rebuildExplorePools,
+  rebuildExploreSimilarity,
+  refreshHashtags,
+  sweepUploads,
+  trainRanking,
+} from '../../src/jobs';
 import type { Db } from '../../src/platform/db';
 import type { Metrics } from '../../src/platform/metrics';
 
@@ -25,7 +33,11 @@ export async function snapshotter(db: Db, metrics: Metrics): Promise<() => Promi
     const row = VOLATILE[table] ? `(${VOLATILE[table]})` : 't';
     return `'${table}', (select count(*) || ':' || md5(coalesce(string_agg(${row}::text, '|' order by ${row}::text), '')) from "${table}" t)`;
   });
-  const sql = `/* fuzzSnapshot */ select json_build_object(${parts.join(', ')}) as state`;
+  // A function takes at most 100 arguments: one object per 40 tables, merged.
+  const objects: string[] = [];
+  for (let i = 0; i < parts.length; i += 40)
+    objects.push(`jsonb_build_object(${parts.slice(i, i + 40).join(', ')})`);
+  const sql = `/* fuzzSnapshot */ select (${objects.join(' || ')}) as state`;
   return async () => {
     const [row] = await db.query<{ state: Snapshot | string }>(sql);
     const state = row!.state;
@@ -41,11 +53,19 @@ export function changedTables(before: Snapshot, after: Snapshot): string[] {
 
 /**
  * The jobs the server runs on a timer (fake-engagement detection, ranking training, story expiry, the
- * upload sweep). The fuzzing outlasts their five-minute period, and the detector rightly flags the
+ * upload sweep, the hashtag and Explore precomputations). The fuzzing outlasts their five-minute period, and the detector rightly flags the
  * world's many fresh accounts: a comparison across one of their runs proves nothing either way.
  */
 const SCHEDULED = new Set(
-  [detectFakeEngagement, trainRanking, expireStories, sweepUploads].map((j) => j.name),
+  [
+    detectFakeEngagement,
+    trainRanking,
+    expireStories,
+    sweepUploads,
+    refreshHashtags,
+    rebuildExplorePools,
+    rebuildExploreSimilarity,
+  ].map((j) => j.name),
 );
 
 /** The snapshot's entry that counts finished runs of scheduled jobs (not a table). */

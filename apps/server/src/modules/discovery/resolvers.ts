@@ -1,5 +1,5 @@
 import { badInput } from '../../errors';
-import { limitAction, presentActors, requireViewer } from '../../graphql/access';
+import { presentActors, requireViewer } from '../../graphql/access';
 import type { Resolvers } from '../../graphql/resolvers.generated';
 
 const limit = (first: number | null | undefined, max = 25) => {
@@ -13,25 +13,13 @@ const present = async (ctx: Parameters<typeof presentActors>[0], ids: string[]) 
 
 export const discoveryResolvers: Resolvers = {
   Query: {
-    searchAccounts: async (_, args, ctx) => {
-      await limitAction(ctx, 'search');
-      return present(
-        ctx,
-        await ctx.services.discovery.searchAccounts(
-          ctx.viewer?.userId ?? null,
-          args.query,
-          limit(args.first),
-        ),
-      );
-    },
-    searchHashtags: async (_, args, ctx) => {
-      await limitAction(ctx, 'search');
-      return (await ctx.services.discovery.searchHashtags(args.query, limit(args.first))).map((h) => ({
-        name: h.name,
-        postCount: h.post_count,
-      }));
-    },
+    // The accounts of accountSuggestions (friends of friends, then popular), without their reasons.
     suggestedAccounts: async (_, args, ctx) =>
-      present(ctx, await ctx.services.discovery.suggestedAccounts(requireViewer(ctx), limit(args.first, 50))),
+      present(
+        ctx,
+        (await ctx.services.suggestions.suggest(requireViewer(ctx), limit(args.first, 50))).map(
+          (s) => s.userId,
+        ),
+      ),
   },
 };

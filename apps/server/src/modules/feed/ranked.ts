@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { badInput } from '../../errors';
 import { decodeCursor, encodeCursor } from '../../graphql/keyset';
 import type { Cache } from '../../platform/cache/port';
+import type { HashtagSuggestion } from '../hashtags/rows';
 import type { Ranking } from '../ranking/service';
 import type { Feed } from './service';
 
@@ -10,11 +11,14 @@ import type { Feed } from './service';
  * skeleton the chronological feed reads, celebrities merged), scores them with the ranking model,
  * puts what the viewer has not seen first, spreads authors out, and stores the order as a snapshot
  * in the cache; later pages read the snapshot, so scrolling never reshuffles or repeats. Past the
- * ranked candidates the feed continues chronologically with older posts.
+ * ranked candidates the feed continues chronologically with older posts. A few top posts of the
+ * hashtags the viewer follows are placed among the first ones, each marked with its hashtag.
  */
 export interface RankedItem {
   postId: string;
   cursor: string;
+  /** Set when the post is here because the viewer follows this hashtag. */
+  hashtag?: string;
 }
 
 export interface RankedFeed {
@@ -30,6 +34,8 @@ export interface RankedFeed {
     viewerId: string,
     postIds: readonly string[],
   ): Promise<Map<string, { position: number; features: number[] }>>;
+  /** Drops the viewer's snapshot (what feeds it changed, e.g. a followed hashtag): the next page ranks anew. */
+  forget(viewerId: string): Promise<void>;
 }
 
 /** How many of the newest candidates are ranked; older posts follow in time order. */
@@ -44,6 +50,8 @@ const SNAPSHOT_TTL_SECONDS = 30 * 60;
 const RANKED_PREFIX = 'r1:';
 /** The viewer's own posts younger than this go first. */
 const OWN_POST_PIN_HOURS = 1;
+/** Where posts from followed hashtags go among the ranked posts (0-based), one each at most. */
+const HASHTAG_SLOTS = [2, 7, 12, 17, 22] as const;
 
 interface Snapshot {
   id: string;
@@ -54,6 +62,8 @@ interface Snapshot {
   floor: string | null;
   /** Post IDs in ranked order. Their features (only needed when a post is seen) are kept apart. */
   ids: string[];
+  /** Post ID -> the followed hashtag that brought it (absent from snapshots taken before hashtags). */
+  hashtags?: Record<string, string>;
 }
 
 interface RankedCursor {
@@ -98,8 +108,23 @@ export function orderCandidates<T extends { postId: string; authorId: string; sc
   return out;
 }
 
-export function createRankedFeed(deps: { feed: Feed; ranking: Ranking; cache: Cache }): RankedFeed {
-  const { feed, ranking, cache } = deps;
+/** Places posts from followed hashtags at HASHTAG_SLOTS among the ranked posts (at the end when few). */
+export function withHashtagPosts<T>(ranked: readonly T[], extras: readonly T[]): T[] {
+  const out = [...ranked];
+  extras.slice(0, HASHTAG_SLOTS.length).forEach((extra, i) => {
+    out.splice(Math.min(HASHTAG_SLOTS[i]!, out.length), 0, extra);
+  });
+  return out;
+}
+
+export function createRankedFeed(deps: {
+  feed: Feed;
+  ranking: Ranking;
+  cache: Cache;
+  /** Top posts of the viewer's followed hashtags (already without followed authors and blocks). */
+  hashtagPosts?: (viewerId: string, limit: number) => Promise<HashtagSuggestion[]>;
+}): RankedFeed {
+  const { feed, ranking, cache, hashtagPosts } = deps;
   const keyOf = (viewerId: string) => `feed:ranked:${viewerId}`;
   const featuresKeyOf = (viewerId: string, snapshotId: string) =>
     `feed:ranked-features:${viewerId}:${snapshotId}`;
@@ -112,20 +137,40 @@ export function createRankedFeed(deps: { feed: Feed; ranking: Ranking; cache: Ca
   };
 
   const rank = async (viewerId: string, head: string | null): Promise<Snapshot> => {
-    const candidates = await feed.candidates(viewerId, RANKED_CANDIDATES);
-    const scored = await ranking.score(viewerId, candidates);
+    const [candidates, suggested] = await Promise.all([
+      feed.candidates(viewerId, RANKED_CANDIDATES),
+      hashtagPosts ? hashtagPosts(viewerId, HASHTAG_SLOTS.length * 2) : [],
+    ]);
+    const inTimeline = new Set(candidates);
+    const fromTags = new Map(
+      suggested.filter((s) => !inTimeline.has(s.postId)).map((s) => [s.postId, s.hashtag]),
+    );
+    // One scoring statement for both: it also tells which suggested posts the viewer has seen already.
+    const all = await ranking.score(viewerId, [...candidates, ...fromTags.keys()]);
+    const scored = all.filter((c) => !fromTags.has(c.postId));
+    const unseenFromTags = new Map(
+      all.filter((c) => fromTags.has(c.postId) && !c.seen).map((c) => [c.postId, c]),
+    );
+    const extras = [...fromTags.keys()].flatMap((id) => {
+      const c = unseenFromTags.get(id);
+      return c ? [c] : [];
+    });
     // As on Instagram, what you just posted heads your own feed, whatever its score.
     const ownNew = scored.filter((c) => c.authorId === viewerId && c.ageHours < OWN_POST_PIN_HOURS);
-    const ordered = [
-      ...ownNew.sort((a, b) => a.ageHours - b.ageHours),
-      ...orderCandidates(scored.filter((c) => !ownNew.includes(c))),
-    ];
+    const ordered = withHashtagPosts(
+      [
+        ...ownNew.sort((a, b) => a.ageHours - b.ageHours),
+        ...orderCandidates(scored.filter((c) => !ownNew.includes(c))),
+      ],
+      extras,
+    );
     const snapshot: Snapshot = {
       id: randomBytes(8).toString('hex'),
       createdAt: Date.now(),
       head,
       floor: candidates.at(-1) ?? null,
       ids: ordered.map((c) => c.postId),
+      hashtags: Object.fromEntries(extras.map((c) => [c.postId, fromTags.get(c.postId)!])),
     };
     const features = Object.fromEntries(
       ordered.map((c) => [c.postId, c.features.map((f) => Math.round(f * 1e4) / 1e4)]),
@@ -191,10 +236,15 @@ export function createRankedFeed(deps: { feed: Feed; ranking: Ranking; cache: Ca
       }
 
       const slice = snapshot.ids.slice(offset, offset + first);
-      const items: RankedItem[] = slice.map((postId, i) => ({
-        postId,
-        cursor: encodeRanked({ snapshot: snapshot.id, offset: offset + i + 1, floor: snapshot.floor }),
-      }));
+      const items: RankedItem[] = slice.map((postId, i) => {
+        const item: RankedItem = {
+          postId,
+          cursor: encodeRanked({ snapshot: snapshot.id, offset: offset + i + 1, floor: snapshot.floor }),
+        };
+        const hashtag = snapshot.hashtags?.[postId];
+        if (hashtag) item.hashtag = hashtag;
+        return item;
+      });
       if (offset + first < snapshot.ids.length) return { items, hasNextPage: true };
       if (!snapshot.floor) return { items, hasNextPage: false };
       const older = await chronological(viewerId, snapshot.floor, first - items.length);
@@ -215,5 +265,7 @@ export function createRankedFeed(deps: { feed: Feed; ranking: Ranking; cache: Ca
       });
       return found;
     },
+
+    forget: (viewerId) => cache.del(keyOf(viewerId)),
   };
 }

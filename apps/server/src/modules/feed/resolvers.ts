@@ -2,6 +2,7 @@ import { badInput, isId } from '../../errors';
 import { presentActors, presentPosts, requireUser, requireViewer } from '../../graphql/access';
 import type { GraphQLContext } from '../../graphql/context';
 import { type Connection, pageArgs } from '../../graphql/keyset';
+import type { PostEdgeParent } from '../../graphql/mappers';
 import { postConnection } from '../../graphql/present';
 import type { Resolvers } from '../../graphql/resolvers.generated';
 import type { PostRow } from '../posts/rows';
@@ -42,10 +43,12 @@ async function rankedConnection(
     ctx,
     page.items.map((item) => item.postId),
   );
-  const edges: Connection<PostRow>['edges'] = [];
+  const edges: PostEdgeParent[] = [];
   page.items.forEach((item, i) => {
     const node = posts[i];
-    if (node) edges.push({ cursor: item.cursor, node });
+    if (!node) return;
+    const reason = item.hashtag ? { kind: 'HASHTAG' as const, hashtag: { name: item.hashtag } } : null;
+    edges.push({ cursor: item.cursor, node, reason });
   });
   return {
     edges,

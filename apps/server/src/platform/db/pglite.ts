@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite, types } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { Db, Queryable, SqlParam } from './port';
 
 /** Embedded PostgreSQL (WASM). `dir` null keeps the database in memory (tests). */
@@ -7,7 +8,9 @@ export async function createPgliteDb(options: { dir: string | null }): Promise<D
   if (options.dir) mkdirSync(options.dir, { recursive: true });
   // int8 and numeric stay strings, as node-postgres returns them: IDs are 64-bit and travel as strings.
   const parsers = { [types.INT8]: (value: string) => value, [types.NUMERIC]: (value: string) => value };
-  const pg = options.dir ? await PGlite.create(options.dir, { parsers }) : await PGlite.create({ parsers });
+  // pg_trgm: trigram similarity for typo-tolerant search (the search migration creates the extension).
+  const pgOptions = { parsers, extensions: { pg_trgm } };
+  const pg = options.dir ? await PGlite.create(options.dir, pgOptions) : await PGlite.create(pgOptions);
   const stats = { statements: 0 };
 
   const run = async <Row extends object>(

@@ -1,0 +1,77 @@
+import { randomBytes } from 'node:crypto';
+import { badInput } from '../../errors';
+import type { Cache } from '../../platform/cache/port';
+
+/**
+ * A ranked list frozen when its first page is asked for, kept in the cache, and paged by position: a
+ * later page reads the same order, so scrolling never repeats or skips a post even when the
+ * precomputed tables change underneath.
+ */
+export interface SnapshotPage {
+  items: { postId: string; cursor: string }[];
+  hasNextPage: boolean;
+}
+
+/** Snapshots live as long as a long scrolling session. */
+const SNAPSHOT_TTL_SECONDS = 30 * 60;
+const PREFIX = 'x1:';
+
+interface Snapshot {
+  id: string;
+  ids: string[];
+}
+
+export interface SnapshotCursor {
+  snapshot: string;
+  offset: number;
+}
+
+export const encodeSnapshotCursor = (c: SnapshotCursor) =>
+  Buffer.from(`${PREFIX}${c.snapshot}:${c.offset}`).toString('base64url');
+
+export function decodeSnapshotCursor(cursor: string): SnapshotCursor {
+  const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
+  const match = /^x1:([0-9a-f]{16}):([0-9]{1,4})$/.exec(decoded);
+  if (!match) throw badInput('after', 'Invalid cursor');
+  return { snapshot: match[1]!, offset: Number(match[2]) };
+}
+
+export interface Snapshots {
+  /**
+   * The first page (no cursor) ranks with `rank` and stores the order under `key`; a cursor reads the
+   * stored order. A cursor whose snapshot expired or was replaced ends the list.
+   */
+  page(
+    key: string,
+    args: { first: number; after: string | null },
+    rank: () => Promise<string[]>,
+  ): Promise<SnapshotPage>;
+}
+
+export function createSnapshots(cache: Cache): Snapshots {
+  return {
+    async page(key, { first, after }, rank) {
+      let snapshot: Snapshot;
+      let offset = 0;
+      if (after) {
+        const cursor = decodeSnapshotCursor(after);
+        const raw = await cache.get(key);
+        const stored = raw ? (JSON.parse(raw) as Snapshot) : null;
+        if (!stored || stored.id !== cursor.snapshot) return { items: [], hasNextPage: false };
+        snapshot = stored;
+        offset = cursor.offset;
+      } else {
+        snapshot = { id: randomBytes(8).toString('hex'), ids: await rank() };
+        await cache.set(key, JSON.stringify(snapshot), SNAPSHOT_TTL_SECONDS);
+      }
+      const slice = snapshot.ids.slice(offset, offset + first);
+      return {
+        items: slice.map((postId, i) => ({
+          postId,
+          cursor: encodeSnapshotCursor({ snapshot: snapshot.id, offset: offset + i + 1 }),
+        })),
+        hasNextPage: offset + first < snapshot.ids.length,
+      };
+    },
+  };
+}
