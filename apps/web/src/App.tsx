@@ -21,6 +21,10 @@ const HiddenWordsPage = lazy(() => import('./features/settings/HiddenWordsPage')
 const AccountStatusPage = lazy(() => import('./features/settings/AccountStatusPage'));
 const ActivityPage = lazy(() => import('./features/notifications/ActivityPage'));
 const NotificationSettingsPage = lazy(() => import('./features/notifications/NotificationSettingsPage'));
+const ExplorePage = lazy(() => import('./features/explore/ExplorePage'));
+const SimilarPostsPage = lazy(() => import('./features/explore/SimilarPostsPage'));
+const SearchPage = lazy(() => import('./features/search/SearchPage'));
+const HashtagPage = lazy(() => import('./features/hashtag/HashtagPage'));
 const ModerationPage = lazy(() => import('./features/moderation/ModerationPage'));
 const NotFoundPage = lazy(() => import('./features/NotFoundPage'));
 const StoryViewerPage = lazy(() => import('./features/stories/StoryViewerPage'));
@@ -133,6 +137,26 @@ export function App() {
                   {(params) => (
                     <RequireViewer>
                       <ModerationPage tab={params.tab ?? null} />
+                    </RequireViewer>
+                  )}
+                </Route>
+                <Route path="/explore/search">
+                  <RequireViewer>
+                    <SearchPage />
+                  </RequireViewer>
+                </Route>
+                <Route path="/explore/tags/:name">
+                  {(params) => <HashtagPage key={params.name} name={params.name} />}
+                </Route>
+                <Route path="/explore">
+                  <RequireViewer>
+                    <ExplorePage />
+                  </RequireViewer>
+                </Route>
+                <Route path="/explore/p/:id">
+                  {(params) => (
+                    <RequireViewer>
+                      <SimilarPostsPage key={params.id} postId={params.id} />
                     </RequireViewer>
                   )}
                 </Route>

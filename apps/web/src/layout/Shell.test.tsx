@@ -110,3 +110,11 @@ describe('Shell notifications', () => {
     expect(screen.queryByTestId('unread-badge')).toBeNull();
   });
 });
+
+describe('Shell navigation', () => {
+  it('has a Search item, named by its label, that opens the search box', async () => {
+    renderShell(0);
+    const search = await screen.findByRole('link', { name: 'Search' });
+    expect(search).toHaveAttribute('href', '/explore/search');
+  });
+});

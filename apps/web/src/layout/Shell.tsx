@@ -100,6 +100,20 @@ export function Shell({ children }: { children: ReactNode }) {
             Glimpse
           </Link>
           <NavItem href="/" icon="home" label="Home" active={location === '/'} />
+          <NavItem
+            href="/explore/search"
+            icon="search"
+            label="Search"
+            active={location.startsWith('/explore/search')}
+          />
+          {/* On phones Search is the way in (as Instagram's app); the grid has its own item on wider screens. */}
+          <NavItem
+            href="/explore"
+            icon="explore"
+            label="Explore"
+            active={location === '/explore' || location.startsWith('/explore/p/')}
+            className={styles.wideOnly}
+          />
           <NavItem href="/create" icon="create" label="Create" active={location === '/create'} />
           <NavItem
             href="/activity"

@@ -8,10 +8,12 @@ import { Client, type Exchange, fetchExchange, makeOperation, mapExchange, subsc
 import { authCache } from '../features/auth/cache';
 import { createCache } from '../features/create/cache';
 import { feedCache } from '../features/feed/cache';
+import { hashtagCache } from '../features/hashtag/cache';
 import { moderationCache } from '../features/moderation/cache';
 import { notificationsCache } from '../features/notifications/cache';
 import { postCache } from '../features/post/cache';
 import { profileCache } from '../features/profile/cache';
+import { searchCache } from '../features/search/cache';
 import { settingsCache } from '../features/settings/cache';
 import { storiesCache } from '../features/stories/cache';
 import { storyComposeCache } from '../features/stories/compose/cache';
@@ -88,6 +90,8 @@ export function createClient(): Client {
       UserEdge: () => null,
       PostConnection: () => null,
       PostEdge: () => null,
+      FeedReason: () => null,
+      AccountSuggestion: () => null,
       CommentConnection: () => null,
       CommentEdge: () => null,
       TwoFactorSetup: () => null,
@@ -111,12 +115,16 @@ export function createClient(): Client {
       StoryViewerEdge: () => null,
       StoryResponseConnection: () => null,
       StoryResponseEdge: () => null,
+      SearchResults: () => null,
+      RecentSearch: (r) => (typeof r.id === 'string' ? r.id : null),
     },
     resolvers: {
       // homeFeed's pages are joined per order (Home, Following): relayPagination keys by the other arguments.
       Query: {
         homeFeed: relayPagination(),
         favoritesFeed: relayPagination(),
+        explore: relayPagination(),
+        similarPosts: relayPagination(),
         moderationQueue: relayPagination(),
         moderationLog: relayPagination(),
       },
@@ -131,6 +139,8 @@ export function createClient(): Client {
       },
       Post: { comments: relayPagination(), likers: relayPagination() },
       Comment: { replies: relayPagination() },
+      SearchResults: { posts: relayPagination() },
+      Hashtag: { recentPosts: relayPagination() },
     },
     ...mergeParts([
       authCache,
@@ -144,6 +154,8 @@ export function createClient(): Client {
       storyComposeCache,
       highlightsCache,
       notificationsCache,
+      searchCache,
+      hashtagCache,
     ]),
   };
   const refresh = refreshRestoredData();

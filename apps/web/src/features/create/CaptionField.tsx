@@ -1,7 +1,8 @@
-import { type KeyboardEvent, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, useId, useLayoutEffect, useRef, useState } from 'react';
 import { useQuery } from 'urql';
 import { Avatar } from '../../components/Avatar';
 import { graphql } from '../../graphql';
+import { useDebounced } from '../../lib/useDebounced';
 import { type CaretToken, characterCount, insertChoice, tokenAtCaret } from './autocomplete';
 import styles from './CaptionField.module.css';
 
@@ -34,15 +35,6 @@ interface Suggestion {
   value: string;
   detail: string;
   avatar?: { username: string; avatar: Parameters<typeof Avatar>[0]['user']['avatar'] };
-}
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
 }
 
 function useSuggestions(token: CaretToken | null): Suggestion[] {

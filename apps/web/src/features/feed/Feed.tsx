@@ -1,10 +1,11 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { Fragment, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { PostCard } from '../../components/post/PostCard';
 import { usePagedQuery } from '../../components/post/usePagedQuery';
 import { PostSkeleton } from '../../components/Skeleton';
 import type { ResultOf } from '../../graphql';
 import { errorMessage } from '../../lib/errors';
 import { FavoritesBar, FavoritesEmpty, ManageFavoritesDialog } from './Favorites';
+import { FeedReason } from './FeedReason';
 import styles from './HomePage.module.css';
 import { FavoritesFeedQuery, HomeFeedQuery, PAGE_SIZE } from './queries';
 import { Suggestions } from './Suggestions';
@@ -197,7 +198,10 @@ export function Feed({
           {favorites && <FavoritesBar count={feed.favoriteCount} onManage={manage} />}
           {suggest && <Suggestions limit={5} variant="feed" />}
           {visible.map((edge, i) => (
-            <PostCard key={edge.node.id} ref={track(edge.node.id)} post={edge.node} priority={i === 0} />
+            <Fragment key={edge.node.id}>
+              {edge.reason && <FeedReason reason={edge.reason} />}
+              <PostCard ref={track(edge.node.id)} post={edge.node} priority={i === 0} />
+            </Fragment>
           ))}
           {waitingForMore && !loadMoreError && (
             <div role="status" aria-live="polite" className={styles.more}>

@@ -4,6 +4,7 @@ import { Provider } from 'urql';
 import { afterEach, describe, expect, it } from 'vitest';
 import { operationName, testClient } from '../../components/post/test-client';
 import { ViewerProvider } from '../../lib/viewer';
+import { feedPost, postPage } from '../explore/test-fixtures';
 import HomePage from './HomePage';
 
 const pageInfo = { __typename: 'PageInfo', hasNextPage: false, endCursor: null };
@@ -28,12 +29,12 @@ const lena = {
   avatar: null,
 };
 
-function renderHome(path: string, favorites: (typeof lena)[] = []) {
+function renderHome(path: string, favorites: (typeof lena)[] = [], feed: unknown = noPosts) {
   window.history.replaceState(null, '', path);
   const mock = testClient({
     Viewer: () => ({ data: { viewer: { __typename: 'Viewer', user: me } } }),
     HomeFeed: () => ({
-      data: { viewer: { __typename: 'Viewer', user: { ...me, followingCount: 3 } }, feed: noPosts },
+      data: { viewer: { __typename: 'Viewer', user: { ...me, followingCount: 3 } }, feed },
     }),
     FavoritesFeed: () => ({
       data: {
@@ -42,7 +43,7 @@ function renderHome(path: string, favorites: (typeof lena)[] = []) {
       },
     }),
     ManageFavorites: () => ({ data: { viewer: { __typename: 'Viewer', favorites } } }),
-    SuggestedAccounts: () => 'pending',
+    AccountSuggestions: () => 'pending',
     RemoveFavorite: () => 'pending',
   });
   render(
@@ -110,5 +111,26 @@ describe('HomePage feed switch', () => {
     await userEvent.click(within(row).getByRole('button', { name: 'Remove' }));
     const removal = executeMutation.mock.calls.find((call) => operationName(call) === 'RemoveFavorite');
     expect(removal?.[0].variables).toEqual({ userId: '42' });
+  });
+});
+
+describe('HomePage feed', () => {
+  it('says which followed hashtag brought a post from someone not followed', async () => {
+    const hashtag = {
+      __typename: 'FeedReason',
+      kind: 'HASHTAG',
+      hashtag: { __typename: 'Hashtag', name: 'sunsets' },
+    };
+    renderHome('/', [], postPage([feedPost('1', 'lena'), feedPost('2', 'kenji')], null, { '2': hashtag }));
+    const followed = await screen.findByRole('article', { name: 'Post by kenji' });
+    const line = screen.getByText(/Because you follow/);
+    expect(line).toHaveTextContent('Because you follow #sunsets');
+    expect(within(line).getByRole('link', { name: '#sunsets' })).toHaveAttribute(
+      'href',
+      '/explore/tags/sunsets',
+    );
+    // The line sits right above its post, and only above it.
+    expect(line.nextElementSibling).toBe(followed);
+    expect(screen.getAllByText(/Because you follow/)).toHaveLength(1);
   });
 });

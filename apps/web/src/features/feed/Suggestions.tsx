@@ -1,38 +1,50 @@
-import { useQuery } from 'urql';
+import { useMutation, useQuery } from 'urql';
 import { Link } from 'wouter';
 import { Avatar } from '../../components/Avatar';
+import { Icon } from '../../components/Icon';
 import { AuthorAvatar } from '../../components/post/Author';
 import { FollowToggle, FollowToggle_user } from '../../components/post/FollowToggle';
 import { PostAuthor_user } from '../../components/post/fragments';
+import { showToast } from '../../components/post/toast';
 import { Skeleton } from '../../components/Skeleton';
 import { graphql } from '../../graphql';
 import type { ViewerUser } from '../../lib/viewer';
 import styles from './Suggestions.module.css';
 
-export const SuggestedAccountsQuery = graphql(
+export const AccountSuggestionsQuery = graphql(
   `
-  query SuggestedAccounts {
-    suggestedAccounts(first: 10) {
-      id
-      username
-      displayName
-      followsViewer
-      ...PostAuthor_user
-      ...FollowToggle_user
+  query AccountSuggestions {
+    accountSuggestions(first: 10) {
+      reason
+      user {
+        id
+        username
+        ...PostAuthor_user
+        ...FollowToggle_user
+      }
     }
   }
 `,
   [PostAuthor_user, FollowToggle_user],
 );
 
+// The list updates itself: features/feed/cache.ts takes the account out before the server answers.
+const DismissSuggestionMutation = graphql(`
+  mutation DismissSuggestion($userId: ID!) {
+    dismissSuggestion(userId: $userId)
+  }
+`);
+
 /**
- * "Suggested for you": accounts to follow, each with a Follow button. Beside the feed on wide
- * screens (a short list), and in place of an empty feed (`variant="feed"`).
+ * "Suggested for you": accounts to follow, each with why it is suggested, a Follow button and a × to
+ * dismiss it. Beside the feed on wide screens (a short list), and in place of an empty feed
+ * (`variant="feed"`).
  */
 export function Suggestions({ limit, variant }: { limit: number; variant: 'aside' | 'feed' }) {
-  const [{ data, fetching, error }] = useQuery({ query: SuggestedAccountsQuery });
-  const accounts = data?.suggestedAccounts.slice(0, limit) ?? [];
-  if (!fetching && (error || accounts.length === 0)) {
+  const [{ data, fetching, error }] = useQuery({ query: AccountSuggestionsQuery });
+  const [, dismiss] = useMutation(DismissSuggestionMutation);
+  const suggestions = data?.accountSuggestions.slice(0, limit) ?? [];
+  if (!fetching && (error || suggestions.length === 0)) {
     return variant === 'feed' ? (
       <p className={`${styles.empty} muted`}>No suggestions right now. Check back later.</p>
     ) : null;
@@ -44,7 +56,7 @@ export function Suggestions({ limit, variant }: { limit: number; variant: 'aside
         Suggested for you
       </h2>
       <ul className={styles.list}>
-        {fetching && accounts.length === 0
+        {fetching && suggestions.length === 0
           ? Array.from({ length: Math.min(limit, 5) }, (_, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: placeholders have no identity
               <li key={i} className={styles.item} aria-hidden="true">
@@ -55,19 +67,28 @@ export function Suggestions({ limit, variant }: { limit: number; variant: 'aside
                 </span>
               </li>
             ))
-          : accounts.map((account) => (
-              <li key={account.id} className={styles.item}>
-                <AuthorAvatar user={account} size={44} />
+          : suggestions.map(({ user, reason }) => (
+              <li key={user.id} className={styles.item}>
+                <AuthorAvatar user={user} size={44} />
                 <span className={styles.names}>
-                  <Link href={`/${account.username}`} className={styles.username}>
-                    {account.username}
+                  <Link href={`/${user.username}`} className={styles.username}>
+                    {user.username}
                   </Link>
-                  <span className={styles.reason}>
-                    {account.followsViewer ? 'Follows you' : account.displayName || 'Suggested for you'}
-                  </span>
+                  <span className={styles.reason}>{reason}</span>
                 </span>
                 {/* Following someone refreshes the feed: features/profile/cache.ts invalidates it. */}
-                <FollowToggle user={account} variant={variant === 'feed' ? 'button' : 'link'} />
+                <FollowToggle user={user} variant={variant === 'feed' ? 'button' : 'link'} />
+                <button
+                  type="button"
+                  className={styles.dismiss}
+                  aria-label={`Dismiss ${user.username}`}
+                  onClick={async () => {
+                    const result = await dismiss({ userId: user.id });
+                    if (result.error) showToast(`Couldn't dismiss ${user.username}. Try again.`);
+                  }}
+                >
+                  <Icon name="close" size={12} />
+                </button>
               </li>
             ))}
       </ul>

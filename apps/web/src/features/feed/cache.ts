@@ -49,6 +49,23 @@ function removeFromFavorites(cache: Cache, userId: string) {
   if (kept.length !== favorites.length) cache.link(viewer, 'favorites', kept);
 }
 
+/**
+ * A dismissed suggestion leaves every cached list of suggestions at once; Graphcache puts it back if
+ * the server refuses. The suggestions are not keyed, so each is matched by its user.
+ */
+function removeSuggestion(cache: Cache, userId: string) {
+  const user = cache.keyOfEntity(userKey(userId));
+  for (const field of cache.inspectFields('Query')) {
+    if (field.fieldName !== 'accountSuggestions') continue;
+    const suggestions = cache.resolve('Query', field.fieldKey);
+    if (!Array.isArray(suggestions)) continue;
+    const kept = suggestions.filter(
+      (key): key is string => typeof key === 'string' && cache.resolve(key, 'user') !== user,
+    );
+    if (kept.length !== suggestions.length) cache.link('Query', field.fieldName, field.arguments, kept);
+  }
+}
+
 export const feedCache: CachePart = {
   optimistic: {
     likePost: (args, cache) => {
@@ -70,6 +87,7 @@ export const feedCache: CachePart = {
     unsavePost: (args) => ({ __typename: 'Post', id: String(args.id), viewerHasSaved: false }),
     // Adding can be refused (not following, the limit of 50), so only removal is shown before the answer.
     removeFavorite: (args) => ({ __typename: 'User', id: String(args.userId), viewerFavorite: false }),
+    dismissSuggestion: () => true,
   },
   updates: {
     likePost: (_result, args, cache, info) => {
@@ -93,5 +111,6 @@ export const feedCache: CachePart = {
       removeFromFavorites(cache, String(args.userId));
       if (!info.optimistic) invalidateField(cache, 'Query', 'favoritesFeed');
     },
+    dismissSuggestion: (_result, args, cache) => removeSuggestion(cache, String(args.userId)),
   },
 };

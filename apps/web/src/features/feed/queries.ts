@@ -13,7 +13,7 @@ export const HomeFeedQuery = graphql(
   query HomeFeed($first: Int!, $after: String, $order: FeedOrder!) {
     viewer { user { id followingCount } }
     feed: homeFeed(first: $first, after: $after, order: $order) {
-      edges { cursor node { id ...PostCard_post } }
+      edges { cursor node { id ...PostCard_post } reason { kind hashtag { name } } }
       pageInfo { hasNextPage endCursor }
     }
   }
@@ -27,7 +27,7 @@ export const FavoritesFeedQuery = graphql(
   query FavoritesFeed($first: Int!, $after: String) {
     viewer { user { id followingCount } favorites { id } }
     feed: favoritesFeed(first: $first, after: $after) {
-      edges { cursor node { id ...PostCard_post } }
+      edges { cursor node { id ...PostCard_post } reason { kind hashtag { name } } }
       pageInfo { hasNextPage endCursor }
     }
   }

@@ -1,0 +1,82 @@
+import { type FormEvent, useEffect, useId, useState } from 'react';
+import { useLocation, useSearch } from 'wouter';
+import { Icon } from '../../components/Icon';
+import { RecentSearches } from './RecentSearches';
+import styles from './Search.module.css';
+import { SearchResults } from './SearchResults';
+import { searchHref } from './SearchRows';
+import { TypeaheadResults, useTypeahead } from './Typeahead';
+import { useRecordSearch } from './useRecordSearch';
+
+/**
+ * Search at /explore/search: recent searches while the box is empty, suggestions as the person types,
+ * and the results for a submitted query at /explore/search?q=…, so a results page can be shared and
+ * the back button returns to it.
+ */
+export default function SearchPage() {
+  const [, navigate] = useLocation();
+  const submitted = new URLSearchParams(useSearch()).get('q')?.trim() ?? '';
+  const [text, setText] = useState(submitted);
+  // Opening another query (a recent one, the back button) puts it in the box.
+  const [shown, setShown] = useState(submitted);
+  if (shown !== submitted) {
+    setShown(submitted);
+    setText(submitted);
+  }
+  const record = useRecordSearch();
+  const trimmed = text.trim();
+  const showResults = submitted !== '' && trimmed === submitted;
+  // The results page asks for the same accounts and tags itself.
+  const typeahead = useTypeahead(showResults ? '' : text);
+  const errorId = useId();
+
+  useEffect(() => {
+    document.title = submitted ? `${submitted} • Search • Glimpse` : 'Search • Glimpse';
+    return () => {
+      document.title = 'Glimpse';
+    };
+  }, [submitted]);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (trimmed === '' || typeahead.fieldError) return;
+    record.query(trimmed);
+    navigate(searchHref(trimmed));
+  };
+
+  return (
+    <div className={styles.page}>
+      <h1 className="visually-hidden">Search</h1>
+      {/* biome-ignore lint/a11y/useSemanticElements: <search> is not yet known to every browser we support; the role is */}
+      <form role="search" className={styles.form} onSubmit={submit}>
+        <span className={styles.boxIcon} aria-hidden="true">
+          <Icon name="search" size={16} />
+        </span>
+        <input
+          type="search"
+          className={styles.box}
+          aria-label="Search"
+          placeholder="Search"
+          autoComplete="off"
+          enterKeyHint="search"
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          aria-invalid={typeahead.fieldError ? true : undefined}
+          aria-describedby={typeahead.fieldError ? errorId : undefined}
+        />
+      </form>
+      {typeahead.fieldError && (
+        <p id={errorId} className="field-error" role="alert">
+          {typeahead.fieldError}
+        </p>
+      )}
+      {trimmed === '' ? (
+        <RecentSearches />
+      ) : showResults ? (
+        <SearchResults query={submitted} />
+      ) : (
+        <TypeaheadResults result={typeahead.result} fieldError={typeahead.fieldError} />
+      )}
+    </div>
+  );
+}
