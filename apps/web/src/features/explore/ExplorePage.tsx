@@ -7,6 +7,16 @@ import { EXPLORE_PAGE, ExploreQuery } from './queries';
 
 /** Explore (/explore): posts picked for the viewer from accounts they don't follow, page after page. */
 export default function ExplorePage() {
+  return (
+    <div className={styles.page}>
+      <h1 className="visually-hidden">Explore</h1>
+      <ExploreFeed />
+    </div>
+  );
+}
+
+/** The Explore grid with its states and infinite scroll; also under the search box, as in Instagram's app. */
+export function ExploreFeed() {
   const explore = usePagedQuery({
     query: ExploreQuery,
     variables: { first: EXPLORE_PAGE },
@@ -20,8 +30,7 @@ export default function ExplorePage() {
   const posts = data?.explore.edges.map((edge) => edge.node) ?? [];
 
   return (
-    <div className={styles.page}>
-      <h1 className="visually-hidden">Explore</h1>
+    <>
       {!data && error ? (
         <div className={styles.problem} role="alert">
           <p>{errorMessage(error) ?? "Couldn't load Explore."}</p>
@@ -59,6 +68,6 @@ export default function ExplorePage() {
           )}
         </>
       )}
-    </div>
+    </>
   );
 }

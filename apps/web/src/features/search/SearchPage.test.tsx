@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { CombinedError } from 'urql';
 import { describe, expect, it } from 'vitest';
+import { postPage as explorePage, tilePost } from '../explore/test-fixtures';
 import SearchPage from './SearchPage';
 import { account, hashtag, postPage, renderWithServer, type Script } from './test-utils';
 
@@ -177,6 +178,21 @@ describe('SearchPage recent searches', () => {
 
     await user.type(box(), 'm');
     expect(screen.queryByRole('heading', { name: 'Recent' })).not.toBeInTheDocument();
+  });
+
+  it('shows the Explore grid under the empty box, as the way into Explore on a phone', async () => {
+    renderWithServer(<SearchPage />, {
+      path: '/explore/search',
+      script: {
+        ...script,
+        Explore: () => ({ data: { explore: explorePage([tilePost('41'), tilePost('42')], null) } }),
+      },
+    });
+    const explore = await screen.findByRole('region', { name: 'Explore' });
+    expect(await within(explore).findByRole('link', { name: /Photo 41/ })).toHaveAttribute(
+      'href',
+      '/explore/p/41',
+    );
   });
 
   it('removes one entry with its × button', async () => {

@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useLocation, useSearch } from 'wouter';
 import { Icon } from '../../components/Icon';
+import { ExploreFeed } from '../explore/ExplorePage';
 import { RecentSearches } from './RecentSearches';
 import styles from './Search.module.css';
 import { SearchResults } from './SearchResults';
@@ -71,7 +72,16 @@ export default function SearchPage() {
         </p>
       )}
       {trimmed === '' ? (
-        <RecentSearches />
+        <>
+          <RecentSearches />
+          {/* Under the box, as in Instagram's app: on a phone this is the way into Explore. */}
+          <section className={styles.explore} aria-labelledby={`${errorId}-explore`}>
+            <h2 id={`${errorId}-explore`} className={styles.exploreTitle}>
+              Explore
+            </h2>
+            <ExploreFeed />
+          </section>
+        </>
       ) : showResults ? (
         <SearchResults query={submitted} />
       ) : (
