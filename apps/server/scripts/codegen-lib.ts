@@ -20,7 +20,7 @@ export async function generateCodegenOutputs(): Promise<{ sdl: string; types: st
       useIndexSignature: true,
       useTypeImports: true,
       enumsAsTypes: true,
-      scalars: { DateTime: 'Date', ID: 'string' },
+      scalars: { DateTime: 'Date', ID: 'string', JSON: 'unknown' },
       mappers: {
         User: '../modules/accounts/rows#UserRow',
         Image: '../modules/accounts/rows#StoredImage',

@@ -14,6 +14,7 @@ import {
   rebuildExplorePools,
   rebuildExploreSimilarity,
   refreshHashtags,
+  rerenderPostMedia,
   rotateSecrets,
   sendMail,
   sweepUploads,
@@ -219,6 +220,14 @@ export async function createGlimpse(
          select 1 from outbox o where o.job = $1 and o.payload->>'postId' = p.id::text)`,
       [processPostMedia.name],
     );
+    // Likewise re-edits of published photos (the job skips one already swapped in or replaced).
+    await db.query(
+      `/* recoverPendingEdits */ insert into outbox (job, payload)
+       select $1, jsonb_build_object('postId', m.post_id::text, 'mediaId', m.id::text, 'mediaKey', m.pending_media_key)
+       from post_media m where m.pending_media_key is not null and not exists (
+         select 1 from outbox o where o.job = $1 and o.payload->>'mediaKey' = m.pending_media_key)`,
+      [rerenderPostMedia.name],
+    );
     relay.kick();
     const sweep = () => queue.enqueue(sweepUploads, { olderThanHours: 24 }).catch(() => {});
     timers.push(setInterval(sweep, 60 * 60 * 1000).unref());
@@ -240,13 +249,14 @@ export async function createGlimpse(
     // Hashtags' top posts (their time decay moves), related tags and the trending list; cheap to repeat.
     const refreshTags = () => queue.enqueue(refreshHashtags, {}).catch(() => {});
     timers.push(setTimeout(refreshTags, 60 * 1000).unref(), setInterval(refreshTags, 10 * 60 * 1000).unref());
-    // Explore's precomputed tables: trending moves fast, similarity slowly. Both rebuild wholesale, so
-    // several workers asking only costs a repeat; the first run comes shortly after start.
+    // Explore's precomputed tables. The pools rebuild wholesale (several workers asking only costs a
+    // repeat); similarity takes the likes since its last run, so running it often keeps each run small.
+    // The first runs come shortly after start.
     const pools = () => queue.enqueue(rebuildExplorePools, {}).catch(() => {});
     const similarity = () => queue.enqueue(rebuildExploreSimilarity, {}).catch(() => {});
     timers.push(setTimeout(pools, 30 * 1000).unref(), setTimeout(similarity, 90 * 1000).unref());
     timers.push(setInterval(pools, 10 * 60 * 1000).unref());
-    timers.push(setInterval(similarity, 60 * 60 * 1000).unref());
+    timers.push(setInterval(similarity, 10 * 60 * 1000).unref());
   }
 
   let http: FastifyInstance | null = null;

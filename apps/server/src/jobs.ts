@@ -14,6 +14,14 @@ const crop = z.object({
 });
 
 export const processPostMedia = defineJob('media.process-post', z.object({ postId: id }));
+/**
+ * A re-edit of a published photo: renders its pending recipe into `mediaKey`, then swaps it in (only if
+ * that is still the photo's pending edit) and deletes the previous render's files.
+ */
+export const rerenderPostMedia = defineJob(
+  'media.rerender-post-media',
+  z.object({ postId: id, mediaId: id, mediaKey: z.string().regex(/^[0-9a-f]{32}$/) }),
+);
 export const renderAvatar = defineJob(
   'media.render-avatar',
   z.object({ userId: id, uploadId: id, crop: crop.nullable() }),
@@ -75,6 +83,7 @@ export const notificationEvent = defineJob(
 
 export const ALL_JOBS: readonly JobDefinition<unknown>[] = [
   processPostMedia,
+  rerenderPostMedia,
   processStoryMedia,
   expireStories,
   fanoutPost,

@@ -10,13 +10,14 @@ import {
   rebuildExploreSimilarity,
   refreshHashtags,
   renderAvatar,
+  rerenderPostMedia,
   rotateSecrets,
   sendMail,
   sweepUploads,
   trainRanking,
 } from './jobs';
 import type { createAvatars } from './modules/media/avatars';
-import { createPostMediaProcessor } from './modules/media/processing';
+import { createPostMediaProcessor, createPostMediaRerenderer } from './modules/media/processing';
 import { detectFakeEngagement as detect } from './modules/moderation/fake-engagement';
 import type { createNotificationEvents } from './modules/notifications/events';
 import type { Platform } from './platform';
@@ -50,6 +51,17 @@ export function registerJobHandlers(deps: {
       invalidate: { posts: services.posts.invalidate, users: services.accounts.invalidate },
     }),
   );
+  queue.register(
+    rerenderPostMedia,
+    createPostMediaRerenderer({
+      db,
+      blobs,
+      metrics,
+      logger,
+      outbox,
+      invalidate: { media: services.posts.invalidateMedia },
+    }),
+  );
   queue.register(processStoryMedia, ({ storyId }) => services.stories.process(storyId));
   queue.register(expireStories, async () => {
     const archived = await services.stories.archiveExpired();
@@ -79,8 +91,10 @@ export function registerJobHandlers(deps: {
     return found.flaggedAccounts > 0 ? 'done' : 'skipped';
   });
   queue.register(rebuildExploreSimilarity, async () => {
-    const { pairs } = await services.explore.rebuildSimilarity();
-    return pairs > 0 ? 'done' : 'skipped';
+    const run = await services.explore.updateSimilarity();
+    // A backlog larger than one run's budget continues in the next job rather than holding a worker.
+    if (run.more) await queue.enqueue(rebuildExploreSimilarity, {});
+    return run.posts > 0 ? 'done' : 'skipped';
   });
   queue.register(rebuildExplorePools, async () => {
     const pools = await services.explore.rebuildPools();

@@ -29,5 +29,27 @@
  *     is outputWidth wide (default: the crop's own pixel width).
  * - histogram(image: RasterImage): Histogram; autoEnhance(h: Histogram): Partial<Adjustments>
  *                                                                                   (enhance.ts)
+ *
+ * Backward-compatible additions: renderCpu's options take an optional `aspect` (default POST_ASPECT, the
+ * range a null crop and the shape check use), and so does the preview's render(recipe, width, options?).
+ * Also exported: POST_ASPECT, AspectRange, describeAspect, applyAffine, scaleOutput, renderGeometry (the
+ * output size and map both renderers draw), findFilter, and the CurvePoints type.
  */
+export { type RasterImage, type RenderCpuOptions, renderCpu } from './cpu.js';
+export type { CurvePoints } from './curves.js';
+export { autoEnhance, type Histogram, histogram } from './enhance.js';
+export { FILTER_NAMES, FILTERS, type FilterDefinition, findFilter } from './filters.js';
+export {
+  type Affine,
+  type AspectRange,
+  applyAffine,
+  type CropResult,
+  cropPixels,
+  describeAspect,
+  frameSize,
+  POST_ASPECT,
+  renderGeometry,
+  scaleOutput,
+} from './geometry.js';
 export * from './recipe.js';
+export { isIdentity, parseRecipe } from './validate.js';

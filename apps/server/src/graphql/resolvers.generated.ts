@@ -22,6 +22,8 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** An instant in ISO 8601, UTC. */
   DateTime: { input: Date; output: Date; }
+  /** Any JSON value (used for edit recipes, whose shape @glimpse/edit defines and validates). */
+  JSON: { input: unknown; output: unknown; }
 };
 
 export type Node = {
@@ -303,6 +305,8 @@ export type Mutation = {
   unarchivePost: Post;
   deletePost: DeletePayload;
   setCommentsDisabled: Post;
+  /** Re-edits photos of the author's published post: new recipes, new renders, same post. The old render is served until the new one is ready, then its files are deleted. */
+  editPostMedia: Post;
   /** Restricts an account: its new comments on your posts wait for your approval; it is not told. */
   restrict: User;
   unrestrict: User;
@@ -595,6 +599,12 @@ export type MutationDeletePostArgs = {
 export type MutationSetCommentsDisabledArgs = {
   postId: Scalars['ID']['input'];
   disabled: Scalars['Boolean']['input'];
+};
+
+
+export type MutationEditPostMediaArgs = {
+  postId: Scalars['ID']['input'];
+  media: Array<EditPostMediaInput>;
 };
 
 
@@ -1392,6 +1402,15 @@ export type PostStatus =
   /** Removed by a moderator: shown to nobody (the author sees a notice and can appeal). */
   | 'REMOVED';
 
+/** A photo's unedited original (EXIF orientation applied to width and height), for re-editing. */
+export type OriginalImage = {
+  __typename?: 'OriginalImage';
+  /** Served to the author alone, never cached; a HEIC original is served as a JPEG of the same size. */
+  url: Scalars['String']['output'];
+  width: Scalars['Int']['output'];
+  height: Scalars['Int']['output'];
+};
+
 export type PostMedia = {
   __typename?: 'PostMedia';
   id: Scalars['ID']['output'];
@@ -1399,6 +1418,15 @@ export type PostMedia = {
   status: PostStatus;
   /** Null until processed. */
   image?: Maybe<Image>;
+  /**
+   * The edit recipe the photo was rendered with, complete (every field). Only the author sees it; null for everyone else.
+   * A photo posted without a recipe gives the identity recipe with its crop.
+   */
+  recipe?: Maybe<Scalars['JSON']['output']>;
+  /** The unedited original (oriented), for re-editing. Only the author sees it; null for everyone else. */
+  original?: Maybe<OriginalImage>;
+  /** True while a re-edit of this photo is being rendered (the previous render is served until it is ready). Always false for others. */
+  editPending: Scalars['Boolean']['output'];
 };
 
 export type Post = Node & {
@@ -1464,6 +1492,8 @@ export type NewPostMediaInput = {
   altText?: InputMaybe<Scalars['String']['input']>;
   /** Normalised crop box (aspect 4:5 to 1.91:1); the centred largest allowed box when omitted. */
   crop?: InputMaybe<CropInput>;
+  /** An edit recipe (@glimpse/edit, version 1). Its geometry.crop replaces `crop`; give the crop in one place only. */
+  recipe?: InputMaybe<Scalars['JSON']['input']>;
 };
 
 export type CreatePostInput = {
@@ -1481,6 +1511,12 @@ export type EditPostInput = {
   postId: Scalars['ID']['input'];
   caption?: InputMaybe<Scalars['String']['input']>;
   altTexts?: InputMaybe<Array<AltTextInput>>;
+};
+
+export type EditPostMediaInput = {
+  mediaId: Scalars['ID']['input'];
+  /** A complete or partial edit recipe (@glimpse/edit, version 1): omitted fields take their neutral values. */
+  recipe: Scalars['JSON']['input'];
 };
 
 export type DeletePayload = {
@@ -1932,6 +1968,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -1994,6 +2031,7 @@ export type ResolversTypes = ResolversObject<{
   NotificationPreferenceInput: NotificationPreferenceInput;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PostStatus: PostStatus;
+  OriginalImage: ResolverTypeWrapper<OriginalImage>;
   PostMedia: ResolverTypeWrapper<MediaRow>;
   Post: ResolverTypeWrapper<PostRow>;
   PostEdge: ResolverTypeWrapper<PostEdgeParent>;
@@ -2002,6 +2040,7 @@ export type ResolversTypes = ResolversObject<{
   CreatePostInput: CreatePostInput;
   AltTextInput: AltTextInput;
   EditPostInput: EditPostInput;
+  EditPostMediaInput: EditPostMediaInput;
   DeletePayload: ResolverTypeWrapper<DeletePayload>;
   HiddenWords: ResolverTypeWrapper<HiddenWords>;
   CommentHold: CommentHold;
@@ -2041,6 +2080,7 @@ export type ResolversTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   DateTime: Scalars['DateTime']['output'];
+  JSON: Scalars['JSON']['output'];
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   ID: Scalars['ID']['output'];
   PageInfo: PageInfo;
@@ -2091,6 +2131,7 @@ export type ResolversParentTypes = ResolversObject<{
   NotificationPreference: NotificationPreference;
   NotificationPreferenceInput: NotificationPreferenceInput;
   Subscription: Record<PropertyKey, never>;
+  OriginalImage: OriginalImage;
   PostMedia: MediaRow;
   Post: PostRow;
   PostEdge: PostEdgeParent;
@@ -2099,6 +2140,7 @@ export type ResolversParentTypes = ResolversObject<{
   CreatePostInput: CreatePostInput;
   AltTextInput: AltTextInput;
   EditPostInput: EditPostInput;
+  EditPostMediaInput: EditPostMediaInput;
   DeletePayload: DeletePayload;
   HiddenWords: HiddenWords;
   SearchResults: SearchResultsParent;
@@ -2130,6 +2172,10 @@ export type ResolversParentTypes = ResolversObject<{
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
+}
+
+export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
+  name: 'JSON';
 }
 
 export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
@@ -2233,6 +2279,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   unarchivePost?: Resolver<ResolversTypes['Post'], ParentType, ContextType, RequireFields<MutationUnarchivePostArgs, 'id'>>;
   deletePost?: Resolver<ResolversTypes['DeletePayload'], ParentType, ContextType, RequireFields<MutationDeletePostArgs, 'id'>>;
   setCommentsDisabled?: Resolver<ResolversTypes['Post'], ParentType, ContextType, RequireFields<MutationSetCommentsDisabledArgs, 'postId' | 'disabled'>>;
+  editPostMedia?: Resolver<ResolversTypes['Post'], ParentType, ContextType, RequireFields<MutationEditPostMediaArgs, 'postId' | 'media'>>;
   restrict?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationRestrictArgs, 'userId'>>;
   unrestrict?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUnrestrictArgs, 'userId'>>;
   mute?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationMuteArgs, 'userId' | 'posts' | 'stories'>>;
@@ -2523,11 +2570,20 @@ export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType exten
   storyActivity?: SubscriptionResolver<ResolversTypes['Story'], "storyActivity", ParentType, ContextType, RequireFields<SubscriptionStoryActivityArgs, 'storyId'>>;
 }>;
 
+export type OriginalImageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['OriginalImage'] = ResolversParentTypes['OriginalImage']> = ResolversObject<{
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  width?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  height?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type PostMediaResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PostMedia'] = ResolversParentTypes['PostMedia']> = ResolversObject<{
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   altText?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['PostStatus'], ParentType, ContextType>;
   image?: Resolver<Maybe<ResolversTypes['Image']>, ParentType, ContextType>;
+  recipe?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  original?: Resolver<Maybe<ResolversTypes['OriginalImage']>, ParentType, ContextType>;
+  editPending?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
 export type PostResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Post'] = ResolversParentTypes['Post']> = ResolversObject<{
@@ -2727,6 +2783,7 @@ export type HighlightResolvers<ContextType = GraphQLContext, ParentType extends 
 
 export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   DateTime?: GraphQLScalarType;
+  JSON?: GraphQLScalarType;
   Node?: NodeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   TextEntity?: TextEntityResolvers<ContextType>;
@@ -2762,6 +2819,7 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   NotificationConnection?: NotificationConnectionResolvers<ContextType>;
   NotificationPreference?: NotificationPreferenceResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
+  OriginalImage?: OriginalImageResolvers<ContextType>;
   PostMedia?: PostMediaResolvers<ContextType>;
   Post?: PostResolvers<ContextType>;
   PostEdge?: PostEdgeResolvers<ContextType>;

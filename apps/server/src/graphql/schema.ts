@@ -1,4 +1,4 @@
-import { GraphQLScalarType, Kind } from 'graphql';
+import { GraphQLScalarType, Kind, valueFromASTUntyped } from 'graphql';
 import { accountsResolvers } from '../modules/accounts/resolvers';
 import { discoveryResolvers } from '../modules/discovery/resolvers';
 import { engagementResolvers } from '../modules/engagement/resolvers';
@@ -23,8 +23,20 @@ const DateTime = new GraphQLScalarType<Date, string>({
   parseLiteral: (ast) => (ast.kind === Kind.STRING ? new Date(ast.value) : new Date(Number.NaN)),
 });
 
+/**
+ * Any JSON value, passed through as is: the shape is validated where it is used (edit recipes by
+ * @glimpse/edit's parseRecipe), so a wrong shape becomes a field error rather than a coercion error.
+ */
+const JSONScalar = new GraphQLScalarType<unknown, unknown>({
+  name: 'JSON',
+  serialize: (value) => value,
+  parseValue: (value) => value,
+  parseLiteral: (ast, variables) => valueFromASTUntyped(ast, variables),
+});
+
 const baseResolvers: Resolvers = {
   DateTime,
+  JSON: JSONScalar,
   Query: {
     node: async (_, { id }, ctx) =>
       (await visiblePost(ctx, id))?.post ??

@@ -124,6 +124,50 @@ export const POST_CASES: Case<unknown>[] = [
     'mutation($id: ID!) { editPost(input: { postId: $id, caption: "edited" }) { id caption } }',
     (before, after) => after?.caption !== before.caption,
   ),
+  defineCase<{ postId: string; mediaId: string }>({
+    name: 'Mutation.editPostMedia',
+    prepare: async (world, target) => {
+      const postId = await throwawayPost()(world, target);
+      return { postId, mediaId: await firstMediaOf(world, target, postId) };
+    },
+    run: async (cell, { postId, mediaId }) => {
+      const before = await editState(cell.world, mediaId);
+      const res = await gqlAs<{ editPostMedia: { id: string } | null }>(
+        cell.world,
+        cell.caller,
+        `mutation($id: ID!, $mediaId: ID!) {
+          editPostMedia(postId: $id, media: [{ mediaId: $mediaId, recipe: { version: 1, adjust: { saturation: -1 } } }]) { id }
+        }`,
+        { id: postId, mediaId },
+      );
+      const observed = classify(res, (data) => (data.editPostMedia?.id === postId ? 'ok' : 'hidden'));
+      return withEffect(observed, (await editState(cell.world, mediaId)) !== before);
+    },
+  }),
+  defineCase<string>({
+    // The unedited original of a photo, for re-editing: its author's alone.
+    name: 'GET /media/*[original]',
+    prepare: (world, target) => firstMediaOf(world, target, target.post.id),
+    run: async (cell, mediaId) => {
+      const get = (id: string) =>
+        fetch(`${cell.world.api.url}/media/original/${id}`, {
+          headers: cell.caller ? { authorization: `Bearer ${cell.caller.token}` } : {},
+        });
+      const response = await get(mediaId);
+      const body = await response.text();
+      if (response.status === 404) {
+        const missing = await get('9000000000000000001');
+        const same = missing.status === 404 && (await missing.text()) === body;
+        return { outcome: same ? 'hidden' : 'unexpected: 404 unlike a missing photo', body };
+      }
+      if (response.status !== 200) return { outcome: `unexpected: status ${response.status}`, body: '' };
+      const cacheControl = response.headers.get('cache-control');
+      if (cacheControl !== 'private, no-store') {
+        return { outcome: `unexpected: an original served with cache-control "${cacheControl}"`, body: '' };
+      }
+      return { outcome: 'ok', body: '' };
+    },
+  }),
   postMutation(
     'Mutation.archivePost',
     'mutation($id: ID!) { archivePost(id: $id) { id } }',
@@ -275,6 +319,24 @@ async function addComment(cell: Cell, postId: string): Promise<Observed> {
     );
   }
   return withEffect(observed, made !== undefined);
+}
+
+async function firstMediaOf(world: World, target: Cell['target'], postId: string): Promise<string> {
+  const data = await world.api.ok<{ post: { media: { id: string }[] } }>(
+    'query($id: ID!) { post(id: $id) { media { id } } }',
+    { id: postId },
+    target.owner.token,
+  );
+  return data.post.media[0]!.id;
+}
+
+/** A photo's recipe and pending re-edit, as stored: any change means an edit went through. */
+async function editState(world: World, mediaId: string): Promise<string> {
+  const [row] = await world.server.glimpse.platform.db.query<{ state: string }>(
+    "select coalesce(recipe::text, '') || coalesce(pending_media_key, '') as state from post_media where id = $1",
+    [mediaId],
+  );
+  return row?.state ?? 'gone';
 }
 
 /** Someone else's upload must answer exactly as one that does not exist: that is `hidden`. */

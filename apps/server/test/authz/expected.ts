@@ -84,6 +84,7 @@ Mutation.editPost                     ok        forbidden hidden    hidden    hi
 Mutation.archivePost                  ok        forbidden hidden    hidden    hidden    unauth    | ok        forbidden forbidden forbidden hidden    unauth
 Mutation.deletePost                   ok        forbidden hidden    hidden    hidden    unauth    | ok        forbidden forbidden forbidden hidden    unauth
 Mutation.setCommentsDisabled          ok        forbidden hidden    hidden    hidden    unauth    | ok        forbidden forbidden forbidden hidden    unauth
+Mutation.editPostMedia                ok        forbidden hidden    hidden    hidden    unauth    | ok        forbidden forbidden forbidden hidden    unauth
 # An archived post is the owner's alone.
 Mutation.unarchivePost                ok        hidden    hidden    hidden    hidden    unauth    | same
 
@@ -198,6 +199,8 @@ GET /media/*[story]                   ok        ok        hidden    hidden    hi
 GET /media/*[close friends story]     ok        ok        hidden    hidden    hidden    hidden    | same
 GET /media/*[highlight story]         ok        ok        hidden    hidden    hidden    hidden    | ok        ok        ok        ok        hidden    ok
 GET /media/*[avatar]                  public    public    public    public    public    public    | same
+# A photo's unedited original (for re-editing) is its author's alone, whoever may see the post.
+GET /media/*[original]                ok        hidden    hidden    hidden    hidden    hidden    | same
 POST /uploads                         self      self      self      self      self      unauth    | same
 GET /healthz                          public    public    public    public    public    public    | same
 GET /captcha                          public    public    public    public    public    public    | same

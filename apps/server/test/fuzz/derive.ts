@@ -5,6 +5,7 @@ import {
   hostileFloat,
   hostileId,
   hostileInt,
+  hostileJson,
   hostileString,
   invalidScalar,
   type Pools,
@@ -118,6 +119,8 @@ function someValueOf(
       return typo(hostileFloat, invalid);
     case 'Boolean':
       return typo(fc.boolean(), invalid);
+    case 'JSON':
+      return hostileJson;
     default:
       return typo(hostileString(pools), wrongType);
   }

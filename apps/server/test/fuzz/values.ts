@@ -213,3 +213,47 @@ export const wrongType: fc.Arbitrary<unknown> = fc.oneof(
   fc.jsonValue({ maxDepth: 3 }),
   fc.constantFrom([[[]]], [['1', ['2']]], [null], new RawNumber('1e999')),
 );
+
+/**
+ * A JSON scalar (edit recipes): recipe-shaped objects with hostile numbers, names and extra keys, and any
+ * JSON at all. Every one is coerced; the resolver's validation must refuse the bad ones with field errors.
+ */
+export const hostileJson: fc.Arbitrary<unknown> = fc.oneof(
+  {
+    weight: 3,
+    arbitrary: fc.record(
+      {
+        version: fc.oneof(fc.constant(1), hostileInt),
+        geometry: fc.record(
+          {
+            rotate: fc.constantFrom(0, 90, 180, 270, 45, -90, '90'),
+            straighten: hostileFloat,
+            crop: fc.oneof(
+              fc.constant(null),
+              fc.record({ x: hostileFloat, y: hostileFloat, width: hostileFloat, height: hostileFloat }),
+            ),
+          },
+          { requiredKeys: [] },
+        ),
+        filter: fc.record(
+          { name: fc.constantFrom('normal', 'nope', '', '__proto__'), intensity: hostileFloat },
+          { requiredKeys: [] },
+        ),
+        adjust: fc.dictionary(
+          fc.constantFrom(
+            'brightness',
+            'contrast',
+            'saturation',
+            'vignette',
+            'sharpen',
+            'isAdmin',
+            'constructor',
+          ),
+          hostileFloat,
+        ),
+      },
+      { requiredKeys: [] },
+    ),
+  },
+  { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 4 }) },
+);

@@ -1,15 +1,25 @@
+import { isId } from '../../errors';
 import type { BlobStore } from '../../platform/blobs/port';
 import type { Db } from '../../platform/db';
 import type { Graph } from '../graph/service';
 import { NO_RELATIONSHIP } from '../graph/service';
 import { canSeePost } from '../policy/policy';
 import type { PostRow } from '../posts/rows';
+import { needsViewableOriginal, viewableOriginalKey } from './store';
 
 /**
  * Served keys: avatars (a/) are public like profile headers; post photos (m/) follow the post's visibility;
  * story canvases (s/) follow the story's (the stories module's rule, by the clock).
  */
 const SERVED_KEY = /^(a|m|s)\/([0-9a-f]{32})\/[0-9]{1,5}\.(avif|webp|jpg)$/;
+
+/**
+ * A post photo's unedited original, for re-editing: `original/<mediaId>`, served to the post's author
+ * alone and never cached; to anyone else exactly the 404 of a photo that does not exist. A HEIC original
+ * is served as its JPEG rendition (browsers cannot decode HEIC); others as uploaded, which browsers
+ * display with their EXIF orientation applied (the API gives the oriented size).
+ */
+const ORIGINAL_PATH = /^original\/([0-9]{1,19})$/;
 
 export type ServeDecision = { kind: 'missing' } | { kind: 'serve'; key: string; cacheControl: string };
 
@@ -22,7 +32,27 @@ export function createMediaGate(deps: {
   storyMedia?: (mediaKey: string, viewerId: string | null) => Promise<string | null>;
 }) {
   const { db, graph } = deps;
+
+  const originalOf = async (mediaId: string, viewerId: string | null): Promise<ServeDecision> => {
+    if (!viewerId || !isId(mediaId)) return { kind: 'missing' };
+    const [row] = await db.query<
+      Pick<PostRow, 'author_id' | 'status'> & { original_key: string; original_format: string | null }
+    >(
+      `/* servedOriginal */ select m.original_key, m.original_format, p.author_id, p.status
+       from post_media m join posts p on p.id = m.post_id where m.id = $1`,
+      [mediaId],
+    );
+    // A post a moderator removed is shown to nobody, its author included (see canSeePost).
+    if (!row || row.author_id !== viewerId || row.status === 'removed') return { kind: 'missing' };
+    const served = needsViewableOriginal(row.original_format)
+      ? viewableOriginalKey(row.original_key)
+      : row.original_key;
+    return { kind: 'serve', key: served, cacheControl: 'private, no-store' };
+  };
+
   return async function decide(key: string, viewerId: string | null): Promise<ServeDecision> {
+    const original = ORIGINAL_PATH.exec(key);
+    if (original) return originalOf(original[1]!, viewerId);
     const match = SERVED_KEY.exec(key);
     if (!match) return { kind: 'missing' };
     if (match[1] === 'a') return { kind: 'serve', key, cacheControl: 'public, max-age=31536000, immutable' };

@@ -3,6 +3,15 @@ import type { RenderedImage } from '../../platform/media';
 import type { StoredImage } from '../accounts/rows';
 
 const EXTENSION = { avif: 'avif', webp: 'webp', jpeg: 'jpg' } as const;
+
+/**
+ * Where a post photo's browser-viewable original lives when the original itself is not one (HEIC): next
+ * to it, private like it, served to the author alone for re-editing (see serve.ts).
+ */
+export const viewableOriginalKey = (originalKey: string) => `${originalKey}.view.jpg`;
+
+/** Originals a browser cannot decode: the editor gets their viewableOriginalKey rendition instead. */
+export const needsViewableOriginal = (format: string | null) => format === 'heic';
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 /**

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { AppError, badInput } from '../../errors';
 import type { BlobStore } from '../../platform/blobs/port';
 import type { Db, Queryable } from '../../platform/db';
-import { inspectImage, MediaError } from '../../platform/media';
+import { inspectImage, MediaError, readImageHeader } from '../../platform/media';
 
 export interface UploadRow {
   id: string;
@@ -32,6 +32,11 @@ export interface Uploads {
   ): Promise<UploadRow[]>;
   /** Removes uploads left unused for longer than `hours`, with their files. */
   sweep(hours: number): Promise<string[]>;
+  /**
+   * The oriented size and format of a claimed original, from its header (photos posted before their
+   * post_media row kept them); null when the file is missing or unreadable.
+   */
+  describeOriginal(key: string): Promise<{ width: number; height: number; format: string } | null>;
 }
 
 const ID = /^[0-9]{1,19}$/;
@@ -99,6 +104,18 @@ export function createUploads(db: Db, blobs: BlobStore): Uploads {
       const keys = rows.map((r) => r.original_key);
       if (keys.length > 0) await blobs.delete(keys);
       return keys;
+    },
+
+    async describeOriginal(key) {
+      const data = await blobs.read(key);
+      if (!data) return null;
+      try {
+        const header = await readImageHeader(data);
+        return { width: header.width, height: header.height, format: header.format };
+      } catch (error) {
+        if (error instanceof MediaError) return null;
+        throw error;
+      }
     },
   };
 }

@@ -4,6 +4,7 @@ import { pageArgs, toConnection } from '../../graphql/keyset';
 import { entitiesOf, toUpperStatus, userConnection } from '../../graphql/present';
 import type { Resolvers } from '../../graphql/resolvers.generated';
 import { canComment, canModifyPost } from '../policy/policy';
+import { recipeOrIdentity } from './service';
 
 /**
  * Who may change a post: someone who can't see it gets NOT_FOUND (it does not exist for them), and only
@@ -80,6 +81,18 @@ export const postsResolvers: Resolvers = {
             variants: m.variants,
           }
         : null,
+    // The edit fields are the author's alone: others learn nothing of how a photo was edited.
+    recipe: (m, _, ctx) => (ctx.viewer?.userId === m.author_id ? recipeOrIdentity(m.recipe, m.crop) : null),
+    original: async (m, _, ctx) => {
+      if (ctx.viewer?.userId !== m.author_id) return null;
+      // Photos posted before edit recipes learn their original's size once, on first ask.
+      const size =
+        m.original_width && m.original_height
+          ? { width: m.original_width, height: m.original_height }
+          : await ctx.services.posts.originalSizeOf(m);
+      return size ? { url: ctx.urls.media(`original/${m.id}`), ...size } : null;
+    },
+    editPending: (m, _, ctx) => ctx.viewer?.userId === m.author_id && m.edit_pending,
   },
   Mutation: {
     createPost: async (_, { input }, ctx) => {
@@ -97,5 +110,11 @@ export const postsResolvers: Resolvers = {
     },
     setCommentsDisabled: async (_, { postId, disabled }, ctx) =>
       ctx.services.posts.setCommentsDisabled(await changer(ctx, postId), postId, disabled),
+    editPostMedia: async (_, { postId, media }, ctx) => {
+      const viewerId = await changer(ctx, postId);
+      // A re-edit costs a render like a new post does.
+      await limitAction(ctx, 'post');
+      return ctx.services.posts.editMedia(viewerId, postId, media);
+    },
   },
 };

@@ -1,3 +1,4 @@
+import type { Recipe } from '@glimpse/edit';
 import type { ImageVariant } from '../accounts/rows';
 
 export interface PostRow {
@@ -37,7 +38,18 @@ export interface MediaRow {
   thumbhash: string | null;
   dominant_color: string | null;
   variants: ImageVariant[];
+  /** The post's author (joined): the edit fields below are shown to the author alone. */
+  author_id: string;
+  /** What the photo is rendered with: the crop (fractions of the oriented original) and, if any, a recipe. */
+  crop: CropBox;
+  recipe: Recipe | null;
+  /** A re-edit is being rendered (the current render is served meanwhile). */
+  edit_pending: boolean;
+  /** The original's oriented size; null for photos posted before edit recipes (until re-edited). */
+  original_width: number | null;
+  original_height: number | null;
 }
 
+/** The hydration read of post_media rows (aliased m) joined to their post (aliased p). */
 export const MEDIA_COLUMNS =
-  'id, post_id, position, alt_text, media_key, status, width, height, thumbhash, dominant_color, variants';
+  'm.id, m.post_id, m.position, m.alt_text, m.media_key, m.status, m.width, m.height, m.thumbhash, m.dominant_color, m.variants, p.author_id, m.crop, m.recipe, m.pending_media_key is not null as edit_pending, m.original_width, m.original_height';

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { badInput, FieldErrors, forbidden, isId, notFound } from '../../errors';
+import { IDENTITY_RECIPE, parseRecipe, type Recipe } from '@glimpse/edit';
+import { AppError, badInput, FieldErrors, forbidden, isId, notFound } from '../../errors';
 import type { KeysetPage } from '../../graphql/keyset';
-import { deleteBlobs, processPostMedia } from '../../jobs';
+import { deleteBlobs, processPostMedia, rerenderPostMedia } from '../../jobs';
 import type { InvalidationBus } from '../../platform/cache/invalidation';
 import type { Cache } from '../../platform/cache/port';
 import { readThrough } from '../../platform/cache/read-through';
@@ -10,16 +11,19 @@ import type { Logger } from '../../platform/logger';
 import { centredCrop, POST_ASPECT } from '../../platform/media';
 import { enqueueInTx } from '../../platform/queue/outbox';
 import type { Accounts } from '../accounts/service';
-import { cropProblem } from '../media/crop';
+import { cropProblem, recipeCropProblem } from '../media/crop';
+import { needsViewableOriginal, viewableOriginalKey } from '../media/store';
 import type { Uploads } from '../media/uploads';
 import { canModifyPost } from '../policy/policy';
 import { type CropBox, MEDIA_COLUMNS, type MediaRow, POST_COLUMNS, type PostRow } from './rows';
-import { checkAltText, checkCaption, MEDIA_MAX } from './validation';
+import { checkAltText, checkCaption, checkRecipe, MEDIA_MAX } from './validation';
 
 export interface NewPostMedia {
   uploadId: string;
   altText?: string | null;
   crop?: CropBox | null;
+  /** An edit recipe as the client sent it (any JSON): validated here with @glimpse/edit's parseRecipe. */
+  recipe?: unknown;
 }
 
 export interface CreatePostInput {
@@ -33,15 +37,33 @@ export interface EditPostInput {
   altTexts?: readonly { mediaId: string; altText: string }[] | null;
 }
 
+export interface EditMediaInput {
+  mediaId: string;
+  /** As the client sent it (any JSON). */
+  recipe: unknown;
+}
+
 export interface Posts {
   create(authorId: string, input: CreatePostInput): Promise<PostRow>;
   edit(viewerId: string, input: EditPostInput): Promise<PostRow>;
+  /**
+   * Re-edits photos of the viewer's published post: stages each new recipe as a pending edit under a new
+   * media key and queues its render; the job swaps it in (the current render is served until then).
+   */
+  editMedia(viewerId: string, postId: string, media: readonly EditMediaInput[]): Promise<PostRow>;
   setArchived(viewerId: string, postId: string, archived: boolean): Promise<PostRow>;
   setCommentsDisabled(viewerId: string, postId: string, disabled: boolean): Promise<PostRow>;
   delete(viewerId: string, postId: string): Promise<void>;
   byIds(ids: readonly string[]): Promise<PostRow[]>;
   /** Forgets cached rows of these posts (their counters or state changed). */
   invalidate(ids: readonly string[]): Promise<void>;
+  /** Forgets the cached photos of these posts (a re-edit was swapped in or dropped). */
+  invalidateMedia(ids: readonly string[]): Promise<void>;
+  /**
+   * The oriented size of a photo posted before edit recipes kept it: read once from the original's
+   * header and kept on the row (null when the original is unreadable).
+   */
+  originalSizeOf(media: { id: string; post_id: string }): Promise<{ width: number; height: number } | null>;
   /** The photos of these posts, in position order (through the cache once none is processing). */
   mediaOf(postIds: readonly string[]): Promise<MediaRow[]>;
   /** An author's grid: visible posts, or for the owner every non-archived post (processing included). */
@@ -98,8 +120,8 @@ export function createPosts(deps: {
     cacheable: (entry) => entry.media.every((m) => m.status !== 'processing'),
     async fetch(ids) {
       const rows = await db.query<MediaRow>(
-        `/* mediaOfPosts */ select ${MEDIA_COLUMNS} from post_media where post_id = any($1::bigint[])
-         order by post_id, position`,
+        `/* mediaOfPosts */ select ${MEDIA_COLUMNS} from post_media m join posts p on p.id = m.post_id
+         where m.post_id = any($1::bigint[]) order by m.post_id, m.position`,
         [ids],
       );
       const byPost = new Map<string, MediaRow[]>(ids.map((id) => [id, []]));
@@ -154,6 +176,27 @@ export function createPosts(deps: {
     }
   };
 
+  /**
+   * The oriented size of a photo's original: kept on the row since edit recipes; for an older photo read
+   * from the original's header once, and kept.
+   */
+  const originalSize = async (
+    q: Queryable,
+    row: { id: string; original_key: string; original_width: number | null; original_height: number | null },
+  ): Promise<{ width: number; height: number }> => {
+    if (row.original_width && row.original_height) {
+      return { width: row.original_width, height: row.original_height };
+    }
+    const info = await uploads.describeOriginal(row.original_key);
+    if (!info) throw new AppError('CONFLICT', 'The original of this photo is no longer available to edit');
+    await q.query(
+      `/* keepOriginalSize */ update post_media set original_width = $2, original_height = $3, original_format = $4
+       where id = $1`,
+      [row.id, info.width, info.height, info.format],
+    );
+    return info;
+  };
+
   return {
     async create(authorId, input) {
       const errors = new FieldErrors();
@@ -161,6 +204,7 @@ export function createPosts(deps: {
       if (input.media.length === 0) errors.add('media', 'Add at least one photo');
       if (input.media.length > MEDIA_MAX) errors.add('media', `A post can have at most ${MEDIA_MAX} photos`);
       const altTexts = input.media.map((m, i) => checkAltText(m.altText, errors, `media.${i}.altText`));
+      const recipes = input.media.map((m, i) => recipeOf(m, errors, `media.${i}`));
       errors.throwIfAny();
 
       const post = await db.transaction(async (tx) => {
@@ -171,6 +215,18 @@ export function createPosts(deps: {
           (i) => `media.${i}.uploadId`,
         );
         const crops = claimed.map((upload, i) => {
+          const recipe = recipes[i];
+          if (recipe) {
+            // The shape of the crop in pixels depends on the photo: checked against its oriented size.
+            const problem = recipeCropProblem(recipe.geometry, upload.width, upload.height);
+            if (problem) {
+              throw badInput(
+                input.media[i]?.crop ? `media.${i}.crop` : `media.${i}.recipe.geometry.crop`,
+                problem,
+              );
+            }
+            return recipe.geometry.crop ?? centredCrop(upload.width, upload.height, POST_ASPECT);
+          }
           const crop = input.media[i]?.crop ?? centredCrop(upload.width, upload.height, POST_ASPECT);
           const problem = cropProblem(crop, upload.width, upload.height, 'post');
           if (problem) throw badInput(`media.${i}.crop`, problem);
@@ -183,18 +239,26 @@ export function createPosts(deps: {
         );
         const created = row!;
         await tx.query(
-          `/* createPostMedia */ insert into post_media (id, post_id, position, alt_text, original_key, media_key, crop)
-           select next_id(shard_of($1)), $2, m.position, m.alt_text, m.original_key, m.media_key, m.crop
-           from unnest($3::int[], $4::text[], $5::text[], $6::text[], $7::jsonb[])
-             as m(position, alt_text, original_key, media_key, crop)`,
+          `/* createPostMedia */ insert into post_media (id, post_id, position, alt_text, original_key, media_key, crop,
+             recipe, original_width, original_height, original_format)
+           select next_id(shard_of($1)), $2, m.position, m.alt_text, m.original_key, m.media_key, m.crop,
+             nullif(m.recipe, 'null'::jsonb), m.original_width, m.original_height, m.original_format
+           from unnest($3::int[], $4::text[], $5::text[], $6::text[], $7::jsonb[], $8::jsonb[], $9::int[], $10::int[],
+             $11::text[])
+             as m(position, alt_text, original_key, media_key, crop, recipe, original_width, original_height,
+               original_format)`,
           [
             authorId,
             created.id,
             claimed.map((_, i) => i),
             altTexts,
             claimed.map((u) => u.original_key),
-            claimed.map(() => randomBytes(16).toString('hex')),
+            claimed.map(() => newMediaKey()),
             crops.map((c) => JSON.stringify(c)),
+            recipes.map((r) => JSON.stringify(r)), // null (no recipe) is stored as SQL null
+            claimed.map((u) => u.width),
+            claimed.map((u) => u.height),
+            claimed.map((u) => u.format),
           ],
         );
         await linkCaption(tx, created.id, hashtags, mentions);
@@ -279,8 +343,12 @@ export function createPosts(deps: {
     async delete(viewerId, postId) {
       await db.transaction(async (tx) => {
         const post = await ownPost(tx, viewerId, postId);
-        const media = await tx.query<{ original_key: string; variants: { key: string }[] }>(
-          '/* mediaKeysOfPost */ select original_key, variants from post_media where post_id = $1',
+        const media = await tx.query<{
+          original_key: string;
+          original_format: string | null;
+          variants: { key: string }[];
+        }>(
+          '/* mediaKeysOfPost */ select original_key, original_format, variants from post_media where post_id = $1',
           [postId],
         );
         await linkCaption(tx, postId, [], []);
@@ -292,7 +360,12 @@ export function createPosts(deps: {
         }
         // The files go with the rows, through the outbox: a failed delete is retried by the job, and a
         // crash between the commit and the deletion cannot leave orphan files.
-        const keys = media.flatMap((m) => [m.original_key, ...m.variants.map((v) => v.key)]);
+        // A re-edit still rendering is not listed: its job finds the row gone and deletes what it wrote.
+        const keys = media.flatMap((m) => [
+          m.original_key,
+          ...(needsViewableOriginal(m.original_format) ? [viewableOriginalKey(m.original_key)] : []),
+          ...m.variants.map((v) => v.key),
+        ]);
         for (let i = 0; i < keys.length; i += 1000) {
           await enqueueInTx(tx, deleteBlobs, { keys: keys.slice(i, i + 1000) });
         }
@@ -302,8 +375,102 @@ export function createPosts(deps: {
       await media.invalidate([postId]);
     },
 
+    async editMedia(viewerId, postId, entries) {
+      const errors = new FieldErrors();
+      if (entries.length === 0) errors.add('media', 'Choose at least one photo to edit');
+      if (entries.length > MEDIA_MAX) errors.add('media', `A post has at most ${MEDIA_MAX} photos`);
+      entries.forEach((entry, i) => {
+        if (entries.findIndex((e) => e.mediaId === entry.mediaId) < i) {
+          errors.add(`media.${i}.mediaId`, 'The same photo is edited twice');
+        }
+      });
+      const recipes = entries.map((entry, i) => checkRecipe(entry.recipe, errors, `media.${i}.recipe`));
+      errors.throwIfAny();
+
+      const staged = await db.transaction(async (tx) => {
+        const post = await ownPost(tx, viewerId, postId);
+        if (post.status !== 'ready') {
+          throw new AppError(
+            'CONFLICT',
+            post.status === 'processing'
+              ? 'This post is still being processed: edit its photos once it is published'
+              : 'This post is not published, so its photos cannot be edited',
+            { reason: `post_${post.status}` },
+          );
+        }
+        const ids = entries.map((e) => e.mediaId).filter(isId);
+        const rows = await tx.query<{
+          id: string;
+          original_key: string;
+          original_width: number | null;
+          original_height: number | null;
+        }>(
+          `/* mediaToEdit */ select id, original_key, original_width, original_height from post_media
+           where post_id = $1 and id = any($2::bigint[]) for update`,
+          [post.id, ids],
+        );
+        const byId = new Map(rows.map((r) => [r.id, r]));
+        const edits = [];
+        for (const [i, entry] of entries.entries()) {
+          const row = isId(entry.mediaId) ? byId.get(entry.mediaId) : undefined;
+          if (!row) throw badInput(`media.${i}.mediaId`, 'This photo is not part of the post');
+          const size = await originalSize(tx, row);
+          const recipe = recipes[i]!;
+          const problem = recipeCropProblem(recipe.geometry, size.width, size.height);
+          if (problem) throw badInput(`media.${i}.recipe.geometry.crop`, problem);
+          edits.push({ id: row.id, recipe, key: newMediaKey() });
+        }
+        await tx.query(
+          `/* stageMediaEdits */ update post_media set pending_recipe = e.recipe, pending_media_key = e.media_key
+           from unnest($2::bigint[], $3::jsonb[], $4::text[]) as e(id, recipe, media_key)
+           where post_media.id = e.id and post_media.post_id = $1`,
+          [
+            post.id,
+            edits.map((e) => e.id),
+            edits.map((e) => JSON.stringify(e.recipe)),
+            edits.map((e) => e.key),
+          ],
+        );
+        const [row] = await tx.query<PostRow>(
+          `/* markPostEdited */ update posts set edited_at = now() where id = $1 returning ${POST_COLUMNS}`,
+          [post.id],
+        );
+        for (const edit of edits) {
+          await enqueueInTx(tx, rerenderPostMedia, { postId: post.id, mediaId: edit.id, mediaKey: edit.key });
+        }
+        return row!;
+      });
+      outbox.kick();
+      await changed(staged.id);
+      await media.invalidate([staged.id]);
+      return staged;
+    },
+
     byIds: (ids) => cached.many(ids),
     invalidate: (ids) => cached.invalidate(ids),
+    invalidateMedia: (ids) => media.invalidate(ids),
+
+    async originalSizeOf(row) {
+      const [found] = await db.query<{
+        id: string;
+        original_key: string;
+        original_width: number | null;
+        original_height: number | null;
+      }>(
+        `/* originalOfMedia */ select id, original_key, original_width, original_height from post_media
+         where id = $1`,
+        [row.id],
+      );
+      if (!found) return null;
+      try {
+        const size = await originalSize(db, found);
+        await media.invalidate([row.post_id]);
+        return size;
+      } catch (error) {
+        if (error instanceof AppError) return null;
+        throw error;
+      }
+    },
 
     async mediaOf(postIds) {
       const valid = postIds.filter(isId);
@@ -331,4 +498,35 @@ export function createPosts(deps: {
       return rows.map((r) => r.id);
     },
   };
+}
+
+/** A random, unguessable media key: a photo's served files live under m/<key>/. */
+function newMediaKey(): string {
+  return randomBytes(16).toString('hex');
+}
+
+/**
+ * A new photo's edit recipe, validated into `errors` (keys under `<field>.recipe`). A crop given beside
+ * a recipe becomes the recipe's crop (checked as one: under `<field>.crop`); given in both places, refused.
+ */
+function recipeOf(media: NewPostMedia, errors: FieldErrors, field: string): Recipe | null {
+  if (media.recipe == null) return null;
+  const recipe = checkRecipe(media.recipe, errors, `${field}.recipe`);
+  if (!recipe || !media.crop) return recipe;
+  if (recipe.geometry.crop) {
+    errors.add(`${field}.crop`, 'Give the crop in one place: either crop or the recipe’s geometry.crop');
+    return null;
+  }
+  const merged = parseRecipe({ ...recipe, geometry: { ...recipe.geometry, crop: media.crop } });
+  if (merged.ok) return merged.recipe;
+  for (const issue of merged.issues) {
+    const rest = issue.path.startsWith('geometry.crop') ? issue.path.slice('geometry.crop'.length) : null;
+    errors.add(rest === null ? `${field}.recipe.${issue.path}` : `${field}.crop${rest}`, issue.message);
+  }
+  return null;
+}
+
+/** The recipe a photo without one was rendered with: the identity, with its crop. */
+export function recipeOrIdentity(recipe: Recipe | null, crop: CropBox): Recipe {
+  return recipe ?? { ...IDENTITY_RECIPE, geometry: { ...IDENTITY_RECIPE.geometry, crop } };
 }

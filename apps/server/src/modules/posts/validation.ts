@@ -1,3 +1,4 @@
+import { parseRecipe, type Recipe } from '@glimpse/edit';
 import type { FieldErrors } from '../../errors';
 import { hashtagsIn, mentionsIn } from '../text/entities';
 import { cleanText, textProblem } from '../text/validate';
@@ -32,4 +33,16 @@ export function checkAltText(raw: string | null | undefined, errors: FieldErrors
   const alt = cleanText(raw ?? '');
   errors.add(field, textProblem(alt, { label: 'Alt text', max: ALT_TEXT_MAX }));
   return alt;
+}
+
+/**
+ * Validates an edit recipe (@glimpse/edit) into `errors`: each issue under `field.<its path>` (the
+ * field itself when the whole value is wrong). Returns the complete recipe, or null when refused.
+ */
+export function checkRecipe(raw: unknown, errors: FieldErrors, field: string): Recipe | null {
+  const parsed = parseRecipe(raw);
+  if (parsed.ok) return parsed.recipe;
+  for (const issue of parsed.issues) errors.add(issue.path ? `${field}.${issue.path}` : field, issue.message);
+  if (parsed.issues.length === 0) errors.add(field, 'This edit recipe is not valid');
+  return null;
 }

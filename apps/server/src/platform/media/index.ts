@@ -14,7 +14,7 @@ export {
 } from './crop.js';
 export { generateDemoAvatar, generateDemoPhoto } from './demo-images.js';
 export { isMediaError, MediaError, type MediaErrorCode } from './errors.js';
-export { inspectImage, MAX_PIXELS, MAX_UPLOAD_BYTES } from './inspect.js';
+export { inspectImage, MAX_PIXELS, MAX_UPLOAD_BYTES, readImageHeader } from './inspect.js';
 export type {
   ImageFormat,
   ImageInfo,

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { IDENTITY_RECIPE } from '@glimpse/edit';
 import sharp from 'sharp';
 import { thumbHashToApproximateAspectRatio, thumbHashToRGBA } from 'thumbhash';
 import { describe, expect, it } from 'vitest';
@@ -264,6 +265,63 @@ describe('validateCrop', () => {
     const crop = { x: 0, y: 0, width: 1, height: 0.5 };
     const error = await expectMediaError(renderImage(jpeg, { mode: 'avatar', crop }), 'invalid_crop');
     expect(error.message).toBe('The crop must be square.');
+  });
+
+  it('refuses an edit recipe whose crop shape the post does not allow, permanently (invalid_crop)', async () => {
+    const jpeg = await twoTone(400, 400, 'sides').jpeg().toBuffer();
+    const recipe = {
+      ...IDENTITY_RECIPE,
+      geometry: { rotate: 0 as const, straighten: 5, crop: { x: 0, y: 0, width: 0.2, height: 1 } },
+    };
+    await expectMediaError(renderImage(jpeg, { mode: 'post', recipe }), 'invalid_crop');
+  });
+});
+
+describe('renderImage with an edit recipe', () => {
+  it('renders a non-identity recipe through it, and an identity recipe like its crop alone', async () => {
+    const jpeg = await twoTone(400, 300, 'sides').jpeg({ quality: 95 }).toBuffer();
+    const grey = await renderImage(jpeg, {
+      mode: 'post',
+      recipe: { ...IDENTITY_RECIPE, adjust: { ...IDENTITY_RECIPE.adjust, saturation: -1 } },
+    });
+    expect(grey).toMatchObject({ width: 400, height: 300 });
+    const { channels } = await sharp(grey.variants.find((v) => v.format === 'jpeg')!.data).stats();
+    expect(Math.abs(channels[0]!.mean - channels[2]!.mean)).toBeLessThan(3);
+    const crop = { x: 0, y: 0, width: 0.5, height: 0.5 };
+    const identity = await renderImage(jpeg, {
+      mode: 'post',
+      recipe: { ...IDENTITY_RECIPE, geometry: { ...IDENTITY_RECIPE.geometry, crop } },
+    });
+    const plain = await renderImage(jpeg, { mode: 'post', crop });
+    expect(identity.thumbhash).toBe(plain.thumbhash);
+    expect(identity).toMatchObject({ width: 200, height: 150 });
+  });
+
+  it('turns the photo a quarter and keeps the placeholder and sizes coming from the rendered master', async () => {
+    const jpeg = await twoTone(800, 600, 'sides').jpeg().toBuffer();
+    const rendered = await renderImage(jpeg, {
+      mode: 'post',
+      recipe: { ...IDENTITY_RECIPE, geometry: { rotate: 90, straighten: 0, crop: null } },
+    });
+    expect(rendered).toMatchObject({ width: 600, height: 750 });
+    // ThumbHash keeps the shape only roughly: portrait, not the 4:3 of the original.
+    expect(thumbHashToApproximateAspectRatio(Buffer.from(rendered.thumbhash, 'base64'))).toBeLessThan(0.9);
+    expect(allVariantsOf(rendered)).toContain('jpeg:320x400');
+  });
+
+  it('returns a JPEG rendition of a HEIC original when asked, upright, and none for a JPEG', async () => {
+    const heic = await renderImage(HEIC_FIXTURE, { mode: 'post', viewableOriginal: true });
+    expect(heic.viewableOriginal).toMatchObject({ mimeType: 'image/jpeg', width: 64, height: 96 });
+    const meta = await sharp(heic.viewableOriginal!.data).metadata();
+    expect({ format: meta.format, width: meta.width, height: meta.height }).toEqual({
+      format: 'jpeg',
+      width: 64,
+      height: 96,
+    });
+    const jpeg = await twoTone(100, 100, 'sides').jpeg().toBuffer();
+    expect(
+      (await renderImage(jpeg, { mode: 'post', viewableOriginal: true })).viewableOriginal,
+    ).toBeUndefined();
   });
 });
 

@@ -1,3 +1,4 @@
+import type { Recipe } from '@glimpse/edit';
 import type { ImageFormat } from './sniff.js';
 
 /**
@@ -29,6 +30,16 @@ export interface RenderOptions {
   mode: RenderMode;
   /** Omitted: the largest centred box whose shape the mode allows. */
   crop?: NormalisedCrop;
+  /**
+   * 'post' only: an edit recipe (@glimpse/edit, already parsed) applied to the full-resolution original.
+   * Its geometry's crop replaces `crop`. Null, omitted or an identity recipe: the plain path with `crop`.
+   */
+  recipe?: Recipe | null;
+  /**
+   * Also return a browser-viewable rendition of the whole oriented original when the original itself is
+   * not one (HEIC): what the editor loads to re-edit the photo.
+   */
+  viewableOriginal?: boolean;
 }
 
 export type VariantFormat = 'avif' | 'webp' | 'jpeg';
@@ -51,6 +62,8 @@ export interface RenderedImage {
   thumbhash: string;
   /** `#rrggbb`, for the tile background while loading. */
   dominantColor: string;
+  /** Asked for and needed (the original is HEIC): the whole oriented original as a JPEG. */
+  viewableOriginal?: { data: Buffer; mimeType: string; width: number; height: number };
 }
 
 export interface MediaProcessor {

@@ -1,3 +1,4 @@
+import { cropPixels, isIdentity, type Recipe, renderCpu } from '@glimpse/edit';
 import sharp, { type Sharp } from 'sharp';
 import { AVATAR_ASPECT, centredCrop, type PixelBox, POST_ASPECT, validateCrop } from './crop.js';
 import { MediaError } from './errors.js';
@@ -51,27 +52,31 @@ function corrupt(cause: unknown): MediaError {
   return new MediaError('corrupt', 'This photo is damaged or incomplete and cannot be read.', { cause });
 }
 
+/**
+ * Opens the oriented original for decoding: HEVC HEIC is decoded once here (wasm, slow) and each call of
+ * the returned function reads those pixels again; anything else is decoded by libvips per pipeline.
+ */
+async function openOriginal(original: Buffer, header: ImageHeader): Promise<() => Sharp> {
+  if (header.decoder === 'heic-decode') {
+    const decoded = await decodeHevcHeic(original);
+    if (decoded.width !== header.width || decoded.height !== header.height) {
+      throw corrupt(new Error('HEIC decoded size differs from its header'));
+    }
+    return () =>
+      sharp(decoded.data, { raw: rawLayout(decoded), limitInputPixels: UNTRUSTED_INPUT.limitInputPixels });
+  }
+  return () => sharp(original, UNTRUSTED_INPUT);
+}
+
 /** The single decode: orient, crop, flatten onto white (JPEG has no alpha; all formats must match), sRGB. */
 export async function decodeMaster(
   original: Buffer,
   header: ImageHeader,
   box: PixelBox,
   width: number,
+  open?: () => Sharp,
 ): Promise<RawImage> {
-  let pipeline: Sharp;
-  if (header.decoder === 'heic-decode') {
-    const decoded = await decodeHevcHeic(original);
-    if (decoded.width !== header.width || decoded.height !== header.height) {
-      throw corrupt(new Error('HEIC decoded size differs from its header'));
-    }
-    pipeline = sharp(decoded.data, {
-      raw: rawLayout(decoded),
-      limitInputPixels: UNTRUSTED_INPUT.limitInputPixels,
-    });
-  } else {
-    pipeline = sharp(original, UNTRUSTED_INPUT);
-  }
-  pipeline = pipeline.extract(box);
+  let pipeline = (open ?? (await openOriginal(original, header)))().extract(box);
   if (width < box.width) pipeline = pipeline.resize({ width, kernel: 'lanczos3' });
   try {
     const { data, info } = await pipeline
@@ -80,6 +85,53 @@ export async function decodeMaster(
       .raw()
       .toBuffer({ resolveWithObject: true });
     return { data, width: info.width, height: info.height, channels: info.channels };
+  } catch (cause) {
+    throw corrupt(cause);
+  }
+}
+
+/** The whole oriented original at full resolution, flattened onto white, sRGB, exactly 3 channels. */
+async function decodeWhole(open: () => Sharp): Promise<RawImage> {
+  try {
+    const { data, info } = await open()
+      .flatten({ background: '#ffffff' })
+      .toColourspace('srgb')
+      .removeAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    if (info.channels !== 3) throw new Error(`decoded to ${info.channels} channels, expected 3`);
+    return { data, width: info.width, height: info.height, channels: 3 };
+  } catch (cause) {
+    throw corrupt(cause);
+  }
+}
+
+/**
+ * The recipe path: the whole recipe (geometry, colour, detail) applied by @glimpse/edit's CPU renderer to
+ * the full-resolution original, at the crop's own pixel width (its shape already checked by cropPixels).
+ */
+async function renderRecipeMaster(recipe: Recipe, open: () => Sharp): Promise<RawImage> {
+  const source = await decodeWhole(open);
+  const output = renderCpu(
+    { data: source.data, width: source.width, height: source.height, channels: 3 },
+    recipe,
+  );
+  const data = Buffer.from(output.data.buffer, output.data.byteOffset, output.data.byteLength);
+  if (output.channels !== 3 || data.length !== output.width * output.height * 3) {
+    throw new Error(`renderCpu returned ${output.width}×${output.height}×${output.channels} for 3 channels`);
+  }
+  return { data, width: output.width, height: output.height, channels: 3 };
+}
+
+/** The oriented original as a JPEG a browser can open (only HEIC needs one): for re-editing the photo. */
+async function viewableOriginal(open: () => Sharp): Promise<NonNullable<RenderedImage['viewableOriginal']>> {
+  try {
+    const { data, info } = await open()
+      .flatten({ background: '#ffffff' })
+      .toColourspace('srgb')
+      .jpeg({ quality: 90, mozjpeg: true })
+      .toBuffer({ resolveWithObject: true });
+    return { data, mimeType: MIME.jpeg, width: info.width, height: info.height };
   } catch (cause) {
     throw corrupt(cause);
   }
@@ -103,20 +155,49 @@ export async function encodeVariants(
 /**
  * Renders an original (already accepted by inspectImage) into AVIF, WebP and JPEG at every width of the
  * mode, plus a ThumbHash and dominant colour. Throws MediaError for a refused crop or an unreadable file.
+ * A post photo with a non-identity edit recipe is rendered through the recipe (see renderRecipeMaster);
+ * every size, format and the placeholder then come from that master exactly as on the plain path.
  */
 export async function renderImage(original: Buffer, options: RenderOptions): Promise<RenderedImage> {
   const header = await readImageHeader(original);
   const aspect = ASPECT[options.mode];
-  const crop = options.crop ?? centredCrop(header.width, header.height, aspect);
-  const checked = validateCrop(crop, header.width, header.height, aspect);
-  if (!checked.ok) throw new MediaError('invalid_crop', checked.message);
-  const widths = variantWidths(checked.box.width, WIDTHS[options.mode]);
-  const master = await decodeMaster(original, header, checked.box, widths[0] ?? checked.box.width);
-  const [variants, placeholder] = await Promise.all([
+  const recipe =
+    options.mode === 'post' && options.recipe && !isIdentity(options.recipe) ? options.recipe : null;
+  // Refuse a crop before the (possibly slow) decode.
+  let box: PixelBox | null = null;
+  if (recipe) {
+    const shape = cropPixels(header.width, header.height, recipe.geometry, POST_ASPECT);
+    if (!shape.ok) throw new MediaError('invalid_crop', shape.message);
+  } else {
+    const crop =
+      options.recipe?.geometry.crop ?? options.crop ?? centredCrop(header.width, header.height, aspect);
+    const checked = validateCrop(crop, header.width, header.height, aspect);
+    if (!checked.ok) throw new MediaError('invalid_crop', checked.message);
+    box = checked.box;
+  }
+  const open = await openOriginal(original, header);
+  let master: RawImage;
+  let widths: number[];
+  if (box) {
+    widths = variantWidths(box.width, WIDTHS[options.mode]);
+    master = await decodeMaster(original, header, box, widths[0] ?? box.width, open);
+  } else {
+    master = await renderRecipeMaster(recipe!, open);
+    widths = variantWidths(master.width, WIDTHS[options.mode]);
+  }
+  const view = options.viewableOriginal && header.format === 'heic' ? viewableOriginal(open) : undefined;
+  const [variants, placeholder, viewable] = await Promise.all([
     encodeVariants(master, widths),
     computePlaceholder(master),
+    view,
   ]);
   const largest = variants[0];
   if (!largest) throw new Error('renderImage produced no variants');
-  return { width: largest.width, height: largest.height, variants, ...placeholder };
+  return {
+    width: largest.width,
+    height: largest.height,
+    variants,
+    ...placeholder,
+    ...(viewable ? { viewableOriginal: viewable } : {}),
+  };
 }
