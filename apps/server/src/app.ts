@@ -240,13 +240,14 @@ export async function createGlimpse(
     // Hashtags' top posts (their time decay moves), related tags and the trending list; cheap to repeat.
     const refreshTags = () => queue.enqueue(refreshHashtags, {}).catch(() => {});
     timers.push(setTimeout(refreshTags, 60 * 1000).unref(), setInterval(refreshTags, 10 * 60 * 1000).unref());
-    // Explore's precomputed tables: trending moves fast, similarity slowly. Both rebuild wholesale, so
-    // several workers asking only costs a repeat; the first run comes shortly after start.
+    // Explore's precomputed tables. The pools rebuild wholesale (several workers asking only costs a
+    // repeat); similarity takes the likes since its last run, so running it often keeps each run small.
+    // The first runs come shortly after start.
     const pools = () => queue.enqueue(rebuildExplorePools, {}).catch(() => {});
     const similarity = () => queue.enqueue(rebuildExploreSimilarity, {}).catch(() => {});
     timers.push(setTimeout(pools, 30 * 1000).unref(), setTimeout(similarity, 90 * 1000).unref());
     timers.push(setInterval(pools, 10 * 60 * 1000).unref());
-    timers.push(setInterval(similarity, 60 * 60 * 1000).unref());
+    timers.push(setInterval(similarity, 10 * 60 * 1000).unref());
   }
 
   let http: FastifyInstance | null = null;

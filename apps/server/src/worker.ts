@@ -79,8 +79,10 @@ export function registerJobHandlers(deps: {
     return found.flaggedAccounts > 0 ? 'done' : 'skipped';
   });
   queue.register(rebuildExploreSimilarity, async () => {
-    const { pairs } = await services.explore.rebuildSimilarity();
-    return pairs > 0 ? 'done' : 'skipped';
+    const run = await services.explore.updateSimilarity();
+    // A backlog larger than one run's budget continues in the next job rather than holding a worker.
+    if (run.more) await queue.enqueue(rebuildExploreSimilarity, {});
+    return run.posts > 0 ? 'done' : 'skipped';
   });
   queue.register(rebuildExplorePools, async () => {
     const pools = await services.explore.rebuildPools();
