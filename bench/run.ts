@@ -16,6 +16,7 @@ import { ensureSeeded } from './lib/seed';
 import { freePort, startServer } from './lib/server';
 import { serverEnv } from './lib/server-env';
 import { FANOUT, type Installation, MAIN, SERVICES } from './lib/services';
+import { measureDiscovery, prepareExplore } from './scenarios/discovery';
 import { measureFanout } from './scenarios/fanout';
 import { measureFeed } from './scenarios/feed';
 import { measureFeedCost } from './scenarios/feed-cost';
@@ -65,9 +66,16 @@ async function main(plan: Plan): Promise<number> {
   const photo = await twelveMegapixelPhoto();
 
   await attempt('render', () => measureRender(photo, plan.renderRuns));
+  // Explore's precomputed tables, as the scheduled jobs would have them, before its server starts.
+  let exploreReady = false;
+  await attempt('discovery', async () => {
+    const filled = await prepareExplore(blobs.env, log);
+    exploreReady = true;
+    return filled;
+  });
 
   let accounts: { heavy: Session; light: Session } | null = null;
-  if (wanted('feed') || wanted('upload') || wanted('cost') || wanted('timeline')) {
+  if (wanted('feed') || wanted('discovery') || wanted('upload') || wanted('cost') || wanted('timeline')) {
     const server = await startInstallation('api', MAIN, blobs.env);
     try {
       accounts = {
@@ -76,6 +84,9 @@ async function main(plan: Plan): Promise<number> {
       };
       const sessions = accounts;
       await attempt('feed', () => measureFeed(server.url, sessions, plan.feed, log));
+      if (exploreReady) {
+        await attempt('discovery', () => measureDiscovery(server.url, sessions.heavy, plan.discovery, log));
+      }
       await attempt('upload', async () => {
         const uploader = await logIn(server.url, UPLOADER_USERNAME, PASSWORD);
         return measureUpload(server.url, uploader, photo, {
