@@ -8,7 +8,7 @@ import type { Figure } from './lib/figures';
 import { logIn, type Session } from './lib/graphql';
 import { describeMachine } from './lib/machine';
 import { tinyPhoto, twelveMegapixelPhoto } from './lib/photos';
-import { type Plan, parsePlan, type Scenario, USAGE } from './lib/plan';
+import { type Plan, parsePlan, SCENARIOS, type Scenario, USAGE } from './lib/plan';
 import { withPlatform } from './lib/platform';
 import { clearRateLimits } from './lib/redis';
 import { type Report, renderMarkdown, writeReport } from './lib/report';
@@ -127,6 +127,7 @@ async function main(plan: Plan): Promise<number> {
     machine,
     settings: {
       'load connections': plan.feed.connections,
+      'discovery connections': plan.discovery.connections,
       'seconds per load run': plan.feed.seconds,
       'load runs': plan.feed.runs,
       'API processes': 1,
@@ -135,7 +136,8 @@ async function main(plan: Plan): Promise<number> {
     },
     figures,
   };
-  const written = writeReport(report);
+  const partial = plan.scenarios.size < SCENARIOS.length ? SCENARIOS.filter((s) => wanted(s)) : null;
+  const written = writeReport(report, partial);
   console.log(`\n${renderMarkdown(report)}`);
   log(`wrote ${written.json} and ${written.markdown}`);
   if (failures.length) console.error(`\n${failures.length} scenario(s) failed:\n${failures.join('\n')}`);
