@@ -8,7 +8,7 @@ import type { Figure } from './lib/figures';
 import { logIn, type Session } from './lib/graphql';
 import { describeMachine } from './lib/machine';
 import { tinyPhoto, twelveMegapixelPhoto } from './lib/photos';
-import { type Plan, parsePlan, type Scenario, USAGE } from './lib/plan';
+import { type Plan, parsePlan, SCENARIOS, type Scenario, USAGE } from './lib/plan';
 import { withPlatform } from './lib/platform';
 import { clearRateLimits } from './lib/redis';
 import { type Report, renderMarkdown, writeReport } from './lib/report';
@@ -16,6 +16,7 @@ import { ensureSeeded } from './lib/seed';
 import { freePort, startServer } from './lib/server';
 import { serverEnv } from './lib/server-env';
 import { FANOUT, type Installation, MAIN, SERVICES } from './lib/services';
+import { measureDiscovery, prepareExplore } from './scenarios/discovery';
 import { measureFanout } from './scenarios/fanout';
 import { measureFeed } from './scenarios/feed';
 import { measureFeedCost } from './scenarios/feed-cost';
@@ -65,9 +66,16 @@ async function main(plan: Plan): Promise<number> {
   const photo = await twelveMegapixelPhoto();
 
   await attempt('render', () => measureRender(photo, plan.renderRuns));
+  // Explore's precomputed tables, as the scheduled jobs would have them, before its server starts.
+  let exploreReady = false;
+  await attempt('discovery', async () => {
+    const filled = await prepareExplore(blobs.env, log);
+    exploreReady = true;
+    return filled;
+  });
 
   let accounts: { heavy: Session; light: Session } | null = null;
-  if (wanted('feed') || wanted('upload') || wanted('cost') || wanted('timeline')) {
+  if (wanted('feed') || wanted('discovery') || wanted('upload') || wanted('cost') || wanted('timeline')) {
     const server = await startInstallation('api', MAIN, blobs.env);
     try {
       accounts = {
@@ -76,6 +84,9 @@ async function main(plan: Plan): Promise<number> {
       };
       const sessions = accounts;
       await attempt('feed', () => measureFeed(server.url, sessions, plan.feed, log));
+      if (exploreReady) {
+        await attempt('discovery', () => measureDiscovery(server.url, sessions.heavy, plan.discovery, log));
+      }
       await attempt('upload', async () => {
         const uploader = await logIn(server.url, UPLOADER_USERNAME, PASSWORD);
         return measureUpload(server.url, uploader, photo, {
@@ -116,6 +127,7 @@ async function main(plan: Plan): Promise<number> {
     machine,
     settings: {
       'load connections': plan.feed.connections,
+      'discovery connections': plan.discovery.connections,
       'seconds per load run': plan.feed.seconds,
       'load runs': plan.feed.runs,
       'API processes': 1,
@@ -124,7 +136,8 @@ async function main(plan: Plan): Promise<number> {
     },
     figures,
   };
-  const written = writeReport(report);
+  const partial = plan.scenarios.size < SCENARIOS.length ? SCENARIOS.filter((s) => wanted(s)) : null;
+  const written = writeReport(report, partial);
   console.log(`\n${renderMarkdown(report)}`);
   log(`wrote ${written.json} and ${written.markdown}`);
   if (failures.length) console.error(`\n${failures.length} scenario(s) failed:\n${failures.join('\n')}`);

@@ -8,6 +8,11 @@ export interface LoadOptions {
   method?: 'GET' | 'POST';
   headers?: Record<string, string>;
   body?: string;
+  /**
+   * Varies the requests: the nth request sent (over all connections) takes these headers (merged over
+   * `headers`) and body, e.g. a different search string or a different signed-in person each time.
+   */
+  vary?: (n: number) => { headers?: Record<string, string>; body?: string };
 }
 
 export interface LoadResult {
@@ -20,6 +25,8 @@ export interface LoadResult {
 }
 
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
+  const { vary } = options;
+  let sent = 0;
   const result = await autocannon({
     url: options.url,
     connections: options.connections,
@@ -28,6 +35,22 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     headers: options.headers ?? {},
     timeout: 10,
     ...(options.body === undefined ? {} : { body: options.body }),
+    ...(vary
+      ? {
+          requests: [
+            {
+              setupRequest: (request: autocannon.Request) => {
+                const next = vary(sent++);
+                return {
+                  ...request,
+                  headers: { ...request.headers, ...next.headers },
+                  ...(next.body === undefined ? {} : { body: next.body }),
+                };
+              },
+            },
+          ],
+        }
+      : {}),
   });
   const failures = result.errors + result.timeouts + result.non2xx;
   return {

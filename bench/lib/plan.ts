@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 
 /** The command line and how long each part runs in a full and a quick run. */
-export const SCENARIOS = ['render', 'feed', 'upload', 'cost', 'fanout', 'timeline'] as const;
+export const SCENARIOS = ['render', 'feed', 'discovery', 'upload', 'cost', 'fanout', 'timeline'] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 export interface Plan {
@@ -9,6 +9,7 @@ export interface Plan {
   reseed: boolean;
   scenarios: ReadonlySet<Scenario>;
   feed: { connections: number; seconds: number; warmupSeconds: number; runs: number };
+  discovery: { connections: number; seconds: number; warmupSeconds: number; runs: number };
   uploadRuns: number;
   uploadWarmups: number;
   renderRuns: number;
@@ -44,6 +45,10 @@ export function parsePlan(argv: readonly string[]): Plan | 'help' {
     feed: quick
       ? { connections: 64, seconds: 3, warmupSeconds: 2, runs: 2 }
       : { connections: 64, seconds: 10, warmupSeconds: 5, runs: 3 },
+    // The figure: typeahead p99 at 32 connections.
+    discovery: quick
+      ? { connections: 32, seconds: 3, warmupSeconds: 2, runs: 2 }
+      : { connections: 32, seconds: 10, warmupSeconds: 5, runs: 3 },
     uploadRuns: quick ? 2 : 5,
     uploadWarmups: 1,
     renderRuns: quick ? 2 : 5,

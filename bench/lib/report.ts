@@ -15,10 +15,17 @@ export interface Report {
   figures: Figure[];
 }
 
-export function writeReport(report: Report): { json: string; markdown: string } {
+/**
+ * `only`: the scenarios of a full run limited with --only, or null when all ran. A quick run is for
+ * iterating and a partial run measures only part, so neither replaces the full run the README links:
+ * they go to quick.* and to a file named after their scenarios (e.g. discovery.*).
+ */
+export function writeReport(
+  report: Report,
+  only: readonly string[] | null = null,
+): { json: string; markdown: string } {
   mkdirSync(RESULTS_DIR, { recursive: true });
-  // A quick run is for iterating and must not replace the full run the README links.
-  const base = report.mode === 'full' ? 'latest' : 'quick';
+  const base = report.mode === 'quick' ? 'quick' : only ? only.join('-') : 'latest';
   const json = path.join(RESULTS_DIR, `${base}.json`);
   const markdown = path.join(RESULTS_DIR, `${base}.md`);
   writeFileSync(json, `${JSON.stringify(report, null, 2)}\n`);

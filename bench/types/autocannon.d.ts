@@ -1,5 +1,17 @@
 // autocannon ships no type declarations; this is the slice of its programmatic API the benchmark uses.
 declare module 'autocannon' {
+  /** What a request is made of; setupRequest returns it changed, just before it is sent. */
+  interface Request {
+    method?: 'GET' | 'POST';
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string;
+  }
+
+  interface RequestSpec {
+    setupRequest?: (request: Request) => Request;
+  }
+
   interface Options {
     url: string;
     connections?: number;
@@ -9,6 +21,7 @@ declare module 'autocannon' {
     method?: 'GET' | 'POST';
     headers?: Record<string, string>;
     body?: string;
+    requests?: RequestSpec[];
   }
 
   interface Histogram {
@@ -33,5 +46,8 @@ declare module 'autocannon' {
   }
 
   function autocannon(options: Options): Promise<Result>;
+  namespace autocannon {
+    export type { Request };
+  }
   export default autocannon;
 }

@@ -139,6 +139,34 @@ describe.skipIf(!(await modeAvailable()))(`explore and suggestions [${MODE}]`, (
     expect((await api.fails(SIMILAR, { id: secret.id }, me.token)).extensions?.code).toBe('NOT_FOUND');
   });
 
+  it('updates similarity incrementally: a run takes only the likes since the last one', async () => {
+    const { explore: service } = server.glimpse.services;
+    await precompute();
+    // Nothing new: nothing recomputed.
+    expect(await service.updateSimilarity()).toMatchObject({ posts: 0, pairs: 0, more: false });
+    const author = await seed.user();
+    const [first, second, third] = [await author.post(), await author.post(), await author.post()];
+    const fans = [await seed.user(), await seed.user()];
+    await likedBy(first, fans);
+    await likedBy(second, fans);
+    const run = await service.updateSimilarity();
+    // The two posts just liked, and only those, got their neighbours.
+    expect(run).toMatchObject({ posts: 2, more: false });
+    const neighbours = async (postId: string) =>
+      (
+        await server.glimpse.platform.db.query<{ id: string }>(
+          'select neighbor_id::text as id from post_similarity where post_id = $1',
+          [postId],
+        )
+      ).map((r) => r.id);
+    expect(await neighbours(first.id)).toContain(second.id);
+    expect(await neighbours(second.id)).toContain(first.id);
+    // A later like on the third post links it to what that person liked, in the next run.
+    await likedBy(third, [fans[0]!]);
+    expect(await service.updateSimilarity()).toMatchObject({ posts: 1 });
+    expect(await neighbours(third.id)).toEqual(expect.arrayContaining([first.id, second.id]));
+  });
+
   it('spreads authors out and pages without repeating', async () => {
     const authors = await Promise.all([seed.user(), seed.user(), seed.user()]);
     const fan = await seed.user();
@@ -153,6 +181,22 @@ describe.skipIf(!(await modeAvailable()))(`explore and suggestions [${MODE}]`, (
     tiles.forEach((tile, i) => {
       if (i > 0) expect(tile.author.id, `tiles ${i - 1} and ${i}`).not.toBe(tiles[i - 1]!.author.id);
     });
+  });
+
+  it('carries on from the same place when a scroll resumes after its snapshot expired', async () => {
+    const authors = await Promise.all([seed.user(), seed.user(), seed.user()]);
+    const fan = await seed.user();
+    for (const author of authors) {
+      for (let i = 0; i < 2; i++) await likedBy(await author.post(), [fan]);
+    }
+    await precompute();
+    const me = await seed.user();
+    const first = await explore(me, 2);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    // The snapshot is gone (its time ran out while the tab sat idle).
+    await server.glimpse.services.cache.del(`explore:${me.id}`);
+    const next = await explore(me, 2, first.pageInfo.endCursor ?? undefined);
+    expect(next.edges.length).toBe(2);
   });
 
   it('shows posts under hashtags the viewer follows, when hashtags can be followed', async () => {

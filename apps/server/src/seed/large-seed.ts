@@ -5,7 +5,16 @@ import type { BlobStore } from '../platform/blobs/port';
 import type { Db, Queryable } from '../platform/db';
 import { centredCrop, generateDemoPhoto, POST_ASPECT, renderImage } from '../platform/media';
 import { DEMO_PASSWORD } from './demo-people';
-import { CAPTIONS, COMMENTS, LargePlan, type LargeSizes, sqlTextArray } from './large-sql';
+import {
+  CAPTIONS,
+  COMMENTS,
+  FIRST_NAMES,
+  HASHTAGS,
+  LAST_NAMES,
+  LargePlan,
+  type LargeSizes,
+  sqlTextArray,
+} from './large-sql';
 
 /**
  * The benchmark data set: tens of thousands of users, a million follows, hundreds of thousands of
@@ -72,6 +81,12 @@ export async function seedLarge(
   const lightFollowing = Math.min(LIGHT_FOLLOWING, sizes.users - 1);
   const started = performance.now();
   const steps: LargeReport['steps'] = [];
+  /** Up to three distinct hashtag indexes of post ordinal `ord` (a quarter of posts have none), popular tags first. */
+  const postTags = (ord: string) =>
+    `select distinct floor(${HASHTAGS.length} * power(${plan.rnd(`(${ord}) * 4 + k`, 601)}, 2.2))::int as t
+     from generate_series(0, (${ord}) % 4 - 1) k`;
+  /** Hashtag index `t`'s ID: distinct sequence numbers in the first millisecond of the window. */
+  const hashtagId = (t: string) => `make_id(${plan.start}::bigint, 0, (${t})::bigint)`;
 
   /** One step in its own transaction, tuned for bulk work: no timeout, no waiting on the WAL flush. */
   const step = async (name: string, work: (tx: Queryable) => Promise<number>) => {
@@ -106,11 +121,14 @@ export async function seedLarge(
       tx,
       `/* benchUsers */ with ins as (
          insert into users (id, username, email, password_hash, display_name, bio, created_at, updated_at)
-         select ${plan.userId('o')}, n.name, n.name || '@bench.example', $1, 'Bench ' || initcap(replace(n.name, '_', ' ')),
+         select ${plan.userId('o')}, n.name, n.name || '@bench.example', $1, initcap(w.first || ' ' || w.last),
            'Benchmark account', to_timestamp(${plan.userMs('o')} / 1000.0), to_timestamp(${plan.userMs('o')} / 1000.0)
          from generate_series(0, ${sizes.users - 1}) o,
+           lateral (select (${sqlTextArray(FIRST_NAMES)})[1 + o % ${FIRST_NAMES.length}] as first,
+                      (${sqlTextArray(LAST_NAMES)})[1 + (o / ${FIRST_NAMES.length}) % ${LAST_NAMES.length}] as last) w,
            lateral (select case o when 0 then '${HEAVY_USERNAME}' when 1 then '${LIGHT_USERNAME}'
-                    else 'user_' || lpad(o::text, ${String(sizes.users).length}, '0') end as name) n
+                    else w.first || (case o % 3 when 0 then '.' else '_' end) || w.last
+                      || (case when o % 4 = 0 then (o % 97)::text else '' end) end as name) n
          returning 1
        ) select count(*)::int as n from ins`,
       [passwordHash],
@@ -175,7 +193,11 @@ export async function seedLarge(
       tx,
       `/* benchPosts */ with ins as (
          insert into posts (id, author_id, caption, status, created_at)
-         select make_id(ms, ${plan.userShard('a')}, p), ${plan.userId('a')}, (${sqlTextArray(CAPTIONS)})[1 + p % ${CAPTIONS.length}],
+         select make_id(ms, ${plan.userShard('a')}, p), ${plan.userId('a')},
+           (${sqlTextArray(CAPTIONS)})[1 + p % ${CAPTIONS.length}] || coalesce((
+             select ' ' || string_agg('#' || (${sqlTextArray(HASHTAGS)})[1 + t], ' ' order by t)
+             from (${postTags('p')}) tags
+           ), ''),
            'ready', to_timestamp(ms / 1000.0)
          from (select p, ${plan.postMs('p')} as ms, ${plan.postAuthor('p')} as a from generate_series(0, ${sizes.posts - 1}) p) x
          returning 1
@@ -204,6 +226,29 @@ export async function seedLarge(
          returning 1
        ) select count(*)::int as n from ins`,
       [JSON.stringify(photos.described), randomBytes(16).toString('hex')],
+    ),
+  );
+
+  // The hashtags the captions carry, with their posts, so hashtag search and pages have real lists.
+  await step('hashtags', (tx) =>
+    count(
+      tx,
+      `/* benchHashtags */ with ins as (
+         insert into hashtags (id, name, post_count)
+         select ${hashtagId('t - 1')}, name, 0 from unnest(${sqlTextArray(HASHTAGS)}) with ordinality as h(name, t)
+         returning 1
+       ) select count(*)::int as n from ins`,
+    ),
+  );
+  await step('post_hashtags', (tx) =>
+    count(
+      tx,
+      `/* benchPostHashtags */ with ins as (
+         insert into post_hashtags (hashtag_id, post_id)
+         select ${hashtagId('tags.t')}, ${plan.postId('p')}
+         from generate_series(0, ${sizes.posts - 1}) p cross join lateral (${postTags('p')}) tags
+         returning 1
+       ) select count(*)::int as n from ins`,
     ),
   );
 
@@ -266,7 +311,9 @@ export async function seedLarge(
 
   await setCounters(step, count);
   const vacuumStarted = performance.now();
-  await db.exec('vacuum (analyze) users, follows, posts, post_media, likes, comments');
+  await db.exec(
+    'vacuum (analyze) users, follows, posts, post_media, likes, comments, hashtags, post_hashtags',
+  );
   steps.push({ name: 'vacuum analyze', rows: 0, ms: performance.now() - vacuumStarted });
   log(
     `${'vacuum analyze'.padEnd(36)}${''.padStart(17)} ${((performance.now() - vacuumStarted) / 1000).toFixed(1).padStart(7)} s`,
@@ -297,6 +344,8 @@ function checkSizes(sizes: LargeSizes): void {
   }
   if (sizes.users < 12) problems.push('users must be at least 12');
   if (sizes.posts < 1) problems.push('posts must be at least 1');
+  if (sizes.users > FIRST_NAMES.length * LAST_NAMES.length)
+    problems.push(`users must be at most ${FIRST_NAMES.length * LAST_NAMES.length} (distinct names)`);
   // Keep the graph well below complete, or drawing distinct random pairs stops converging.
   if (sizes.follows > ((sizes.users - 2) * (sizes.users - 1)) / 4 + HEAVY_FOLLOWING + LIGHT_FOLLOWING) {
     problems.push(`follows must be at most a quarter of users × (users − 1) (${sizes.users} users)`);
@@ -342,6 +391,17 @@ async function setCounters(step: Step, count: Count): Promise<void> {
            left join (select author_id as id, count(*)::int as n from posts
                       where status = 'ready' and archived_at is null group by 1) p using (id)
          ) s where u.id = s.id
+         returning 1
+       ) select count(*)::int as n from upd`,
+    ),
+  );
+  await step('counters: hashtags', (tx) =>
+    count(
+      tx,
+      `/* benchHashtagCounters */ with upd as (
+         update hashtags h set post_count = s.n
+         from (select hashtag_id, count(*)::int as n from post_hashtags group by 1) s
+         where h.id = s.hashtag_id
          returning 1
        ) select count(*)::int as n from upd`,
     ),

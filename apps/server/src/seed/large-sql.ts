@@ -145,3 +145,43 @@ export const COMMENTS = [
 
 export const sqlTextArray = (values: readonly string[]) =>
   `array[${values.map((v) => `'${v.replaceAll("'", "''")}'`).join(', ')}]::text[]`;
+
+/**
+ * Names for the data set's people, so search has something like real names to find: a username is a
+ * first and a last name with a separator (and sometimes digits), the display name the two capitalised.
+ * Ordinal o takes first name o mod F and last name (o div F) mod L, so F × L users get distinct pairs.
+ */
+export const FIRST_NAMES = (
+  'ana ben cai dana eli fatima gabriel hana ivan julia kai lena marco nadia omar paula quinn rosa sami ' +
+  'tara uma victor wen xavier yara zoe adam bianca carlos daria emil freya george helga isaac jana karl ' +
+  'lucia mateo nina oscar pia rafael sara tomas ursula vera william ximena yusuf zara alba bruno clara ' +
+  'diego elena felix greta hugo ines jonas kira leo maya nils olga pablo rita stefan tess ugo valentina ' +
+  'wanda yann zeno amira boris chloe dmitri esme filip gina hamza iris jakob kaya luis mira noah ottilie ' +
+  'priya rui selma theo una vince wilma yosef zainab aiko bodhi ciara dario enzo farah gil hedda ilya joao ' +
+  'kenji lotte milan noor orla pedro'
+).split(' ');
+
+export const LAST_NAMES = (
+  'silva park nguyen mueller rossi garcia kowalski jensen dubois tanaka novak smith costa ivanova ' +
+  'andersen moreau kim schmidt lopez horvat berg fischer martin wagner santos petrov ferrari weber ' +
+  'laurent meyer nowak virtanen dias romano yilmaz hoffmann lindqvist bianchi fernandez oliveira ' +
+  'kovacs walsh murphy obrien kelly byrne ryan larsen nielsen hansen pedersen johansson karlsson ' +
+  'eriksson svensson baker clarke hughes evans morgan price reed shaw stone ward wood young zhang wang ' +
+  'chen liu yang huang zhao wu zhou xu sun ma zhu hu guo he lin gao luo cruz reyes flores torres ' +
+  'ramirez vargas castro ortiz ruiz alvarez mendoza moreno romero herrera medina aguilar'
+).split(' ');
+
+/** Hashtags for captions, most popular first (posts draw them with a power-law skew). */
+export const HASHTAGS = (
+  'photography travel nature sunset food love art streetphotography portrait landscape architecture ' +
+  'coffee summer beach mountains dog cat flowers city blackandwhite friends family weekend goldenhour ' +
+  'hiking ocean sky design fashion music vintage film analog night rain snow autumn spring winter ' +
+  'garden bike running yoga books baking brunch pizza sushi vegan wine cocktails festival concert ' +
+  'skate surf climbing camping roadtrip vanlife sea lake river forest desert island bridge museum ' +
+  'gallery graffiti market cafe bakery icecream picnic sunrise clouds stars moon birds wildlife puppy ' +
+  'kitten horses macro minimal colour texture shadows reflection symmetry doors windows stairs ' +
+  'tram train airport harbour lighthouse castle church village countryside farm vineyard orchard ' +
+  'tulips roses cherryblossom foliage waterfall canyon glacier volcano northernlights thunderstorm ' +
+  'foggy mood cinematic portraitmode selfie ootd makeup tattoo handmade ceramics knitting woodwork ' +
+  'painting sketch illustration calligraphy designinspo architecturelovers urban skyline rooftop neon'
+).split(' ');

@@ -2,14 +2,17 @@ import type { Db } from '../../platform/db';
 import { RECENT_POST_ID } from './candidates';
 
 /**
- * The scheduled jobs behind Explore. Both rebuild their table wholesale in one transaction, so a read
- * sees the old table or the new one, and running a job twice (several workers asking) is harmless.
+ * The scheduled jobs behind Explore: the pools rebuild wholesale in one transaction (a read sees the old
+ * table or the new one); the similarity table is updated incrementally. Running either twice (several
+ * workers asking) is harmless.
  */
 
 /** Posts of the last this many days get neighbours. */
 const SIMILARITY_DAYS = 30;
-/** Each person's latest likes counted: a heavy liker does not make everything similar to everything. */
-const LIKES_PER_PERSON = 200;
+/** A post's most recent likers stand for all of them: the work per post is bounded however popular it is. */
+const LIKERS_PER_POST = 50;
+/** Each liker's latest likes counted: a heavy liker does not make everything similar to everything. */
+const LIKES_PER_LIKER = 50;
 /** Neighbours kept per post. */
 export const NEIGHBOURS = 50;
 /**
@@ -18,45 +21,116 @@ export const NEIGHBOURS = 50;
  */
 const SHRINK = 2;
 const POOL_SIZE = 500;
+/** Likes read per batch; the posts they touch get their neighbours recomputed in one transaction. */
+const LIKES_PER_BATCH = 20_000;
 
-export async function rebuildSimilarity(db: Db): Promise<{ pairs: number }> {
-  return db.transaction(async (tx) => {
-    await tx.query('/* clearPostSimilarity */ delete from post_similarity');
-    const [row] = await tx.query<{ pairs: number }>(
-      `/* rebuildPostSimilarity */ with recent as (
-         select post_id, user_id from (
-           select l.post_id, l.user_id, row_number() over (partition by l.user_id order by l.id desc) as nth
-           from likes l join posts p on p.id = l.post_id
-           where l.post_id > ${RECENT_POST_ID(SIMILARITY_DAYS)} and p.status = 'ready' and p.archived_at is null
-         ) x where nth <= ${LIKES_PER_PERSON}
-       ),
-       likers as (select post_id, count(*)::float8 as n from recent group by post_id),
-       pairs as (
-         select a.post_id, b.post_id as neighbor_id, count(*)::float8 as co
-         from recent a join recent b on b.user_id = a.user_id and b.post_id <> a.post_id
-         group by a.post_id, b.post_id
-       ),
-       ranked as (
-         select pr.post_id, pr.neighbor_id,
-           pr.co / sqrt(la.n * lb.n) * pr.co / (pr.co + ${SHRINK}) as score
-         from pairs pr
-         join likers la on la.post_id = pr.post_id
-         join likers lb on lb.post_id = pr.neighbor_id
-       ),
-       kept as (
-         select post_id, neighbor_id, score,
-           row_number() over (partition by post_id order by score desc, neighbor_id desc) as nth
-         from ranked
-       ),
-       inserted as (
-         insert into post_similarity (post_id, neighbor_id, score)
-         select post_id, neighbor_id, score from kept where nth <= ${NEIGHBOURS}
-         returning 1
-       )
-       select count(*)::int as pairs from inserted`,
-    );
-    return { pairs: row?.pairs ?? 0 };
-  });
+export interface SimilarityRun {
+  /** Posts whose neighbours were recomputed. */
+  posts: number;
+  /** Neighbour rows written. */
+  pairs: number;
+  /** Likes are left past the watermark: the run stopped at its time budget and should be continued. */
+  more: boolean;
+}
+
+/**
+ * Item-to-item similarity, incrementally: the posts liked since the last run (read from a watermark over
+ * likes' time-sortable IDs, in batches) get their neighbour lists recomputed from their most recent
+ * likers and what those people liked lately. The cost of a run follows the new likes, not the size of
+ * the history, and each post's work is bounded (LIKERS_PER_POST × LIKES_PER_LIKER rows) however popular
+ * it is. A neighbour's own list is refreshed when it is next liked. The watermark row is locked for the
+ * batch, so workers asking at once take turns and never recompute the same likes.
+ *
+ * The score is the cosine over likers, estimated from the sample: co-likes among the sampled likers,
+ * scaled up by the share of likers sampled, over the root of both posts' like counts, then shrunk for
+ * small overlaps.
+ */
+export async function updateSimilarity(
+  db: Db,
+  options: { budgetMs: number } = { budgetMs: 20_000 },
+): Promise<SimilarityRun> {
+  const started = performance.now();
+  const run: SimilarityRun = { posts: 0, pairs: 0, more: false };
+  for (;;) {
+    const batch = await db.transaction(async (tx) => {
+      await tx.query(
+        `/* similarityWatermarkInit */ insert into explore_watermarks (name, value)
+         values ('similarity', 0) on conflict (name) do nothing`,
+      );
+      const [mark] = await tx.query<{ value: string }>(
+        `/* similarityWatermark */ select value::text as value from explore_watermarks
+         where name = 'similarity' for update`,
+      );
+      const [likes] = await tx.query<{ upto: string | null; posts: string[] | null; n: number }>(
+        `/* similarityNewLikes */ select max(id)::text as upto, array_agg(distinct post_id)::text[] as posts,
+           count(*)::int as n
+         from (
+           select id, post_id from likes where id > greatest($1::bigint, ${RECENT_POST_ID(SIMILARITY_DAYS)})
+           order by id limit ${LIKES_PER_BATCH}
+         ) l`,
+        [mark?.value ?? '0'],
+      );
+      if (!likes?.upto || !likes.posts) return null;
+      const posts = likes.posts;
+      await tx.query(
+        '/* clearPostNeighbours */ delete from post_similarity where post_id = any($1::bigint[])',
+        [posts],
+      );
+      const [written] = await tx.query<{ pairs: number }>(
+        `/* postNeighbours */ with dirty as (
+           select id as post_id, greatest(like_count, 1)::float8 as n from posts
+           where id = any($1::bigint[]) and id > ${RECENT_POST_ID(SIMILARITY_DAYS)}
+             and status = 'ready' and archived_at is null
+         ),
+         likers as (
+           select d.post_id, d.n, l.user_id from dirty d
+           cross join lateral (
+             select user_id from likes where post_id = d.post_id order by id desc limit ${LIKERS_PER_POST}
+           ) l
+         ),
+         pairs as (
+           select k.post_id, m.post_id as neighbor_id, count(*)::float8 as co, max(k.n) as n
+           from likers k
+           cross join lateral (
+             select post_id from likes
+             where user_id = k.user_id and id > ${RECENT_POST_ID(SIMILARITY_DAYS)}
+             order by id desc limit ${LIKES_PER_LIKER}
+           ) m
+           where m.post_id <> k.post_id
+           group by k.post_id, m.post_id
+         ),
+         scored as (
+           select pr.post_id, pr.neighbor_id,
+             (pr.co * pr.n / least(pr.n, ${LIKERS_PER_POST})) / sqrt(pr.n * greatest(q.like_count, 1))
+               * pr.co / (pr.co + ${SHRINK}) as score
+           from pairs pr
+           join posts q on q.id = pr.neighbor_id and q.status = 'ready' and q.archived_at is null
+         ),
+         kept as (
+           select post_id, neighbor_id, score,
+             row_number() over (partition by post_id order by score desc, neighbor_id desc) as nth
+           from scored
+         ),
+         inserted as (
+           insert into post_similarity (post_id, neighbor_id, score)
+           select post_id, neighbor_id, score from kept where nth <= ${NEIGHBOURS}
+           returning 1
+         )
+         select count(*)::int as pairs from inserted`,
+        [posts],
+      );
+      await tx.query(
+        `/* advanceSimilarityWatermark */ update explore_watermarks set value = $1 where name = 'similarity'`,
+        [likes.upto],
+      );
+      return { posts: posts.length, pairs: written?.pairs ?? 0, full: likes.n === LIKES_PER_BATCH };
+    });
+    if (!batch) return run;
+    run.posts += batch.posts;
+    run.pairs += batch.pairs;
+    if (!batch.full) return run;
+    if (performance.now() - started > options.budgetMs) return { ...run, more: true };
+  }
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Cache } from '../../platform/cache/port';
 import type { Db } from '../../platform/db';
 import { type CandidateFacts, createCandidateQueries, type Scored } from './candidates';
 import { diversify, type ExploreCandidate, type Source, scoreCandidates } from './mix';
-import { rebuildPools, rebuildSimilarity } from './precompute';
+import { rebuildPools, type SimilarityRun, updateSimilarity } from './precompute';
 import { createSnapshots, type SnapshotPage } from './snapshots';
 
 /**
@@ -19,8 +19,8 @@ export interface Explore {
     postId: string,
     args: { first: number; after: string | null },
   ): Promise<SnapshotPage>;
-  /** The item-to-item similarity job. */
-  rebuildSimilarity(): Promise<{ pairs: number }>;
+  /** The item-to-item similarity job: the posts liked since its last run, within a time budget. */
+  updateSimilarity(options?: { budgetMs: number }): Promise<SimilarityRun>;
   /** The trending and popular pools job. */
   rebuildPools(): Promise<{ trending: number; popular: number }>;
 }
@@ -96,7 +96,7 @@ export function createExplore(deps: { db: Db; cache: Cache }): Explore {
     page: (viewerId, args) => snapshots.page(`explore:${viewerId}`, args, () => rank(viewerId)),
     similar: (viewerId, postId, args) =>
       snapshots.page(`explore:similar:${viewerId}:${postId}`, args, () => rankSimilar(viewerId, postId)),
-    rebuildSimilarity: () => rebuildSimilarity(db),
+    updateSimilarity: (options) => updateSimilarity(db, options),
     rebuildPools: () => rebuildPools(db),
   };
 }

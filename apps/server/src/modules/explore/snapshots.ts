@@ -39,7 +39,10 @@ export function decodeSnapshotCursor(cursor: string): SnapshotCursor {
 export interface Snapshots {
   /**
    * The first page (no cursor) ranks with `rank` and stores the order under `key`; a cursor reads the
-   * stored order. A cursor whose snapshot expired or was replaced ends the list.
+   * stored order, and each page read keeps the snapshot alive for another SNAPSHOT_TTL_SECONDS. A cursor
+   * whose snapshot expired (a scroll resumed after a long pause) or was replaced (the first page asked
+   * again in another tab) ranks afresh and carries on from the same position: the list goes on rather
+   * than ending, at the price of perhaps a repeat.
    */
   page(
     key: string,
@@ -51,19 +54,14 @@ export interface Snapshots {
 export function createSnapshots(cache: Cache): Snapshots {
   return {
     async page(key, { first, after }, rank) {
-      let snapshot: Snapshot;
-      let offset = 0;
-      if (after) {
-        const cursor = decodeSnapshotCursor(after);
-        const raw = await cache.get(key);
-        const stored = raw ? (JSON.parse(raw) as Snapshot) : null;
-        if (!stored || stored.id !== cursor.snapshot) return { items: [], hasNextPage: false };
-        snapshot = stored;
-        offset = cursor.offset;
-      } else {
-        snapshot = { id: randomBytes(8).toString('hex'), ids: await rank() };
-        await cache.set(key, JSON.stringify(snapshot), SNAPSHOT_TTL_SECONDS);
-      }
+      const cursor = after ? decodeSnapshotCursor(after) : null;
+      const raw = cursor ? await cache.get(key) : null;
+      const stored = raw ? (JSON.parse(raw) as Snapshot) : null;
+      const current = stored && cursor && stored.id === cursor.snapshot ? stored : null;
+      const snapshot = current ?? { id: randomBytes(8).toString('hex'), ids: await rank() };
+      const offset = cursor?.offset ?? 0;
+      // Written on every page: a new snapshot is stored, a read one lives on while someone scrolls it.
+      await cache.set(key, JSON.stringify(snapshot), SNAPSHOT_TTL_SECONDS);
       const slice = snapshot.ids.slice(offset, offset + first);
       return {
         items: slice.map((postId, i) => ({

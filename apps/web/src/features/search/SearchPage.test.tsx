@@ -99,6 +99,28 @@ describe('SearchPage typeahead', () => {
     expect(server.sent('SearchTypeahead')).toEqual([{ query: 'may' }]);
   });
 
+  it('walks the suggestions with the arrow keys and opens one with Enter', async () => {
+    const user = userEvent.setup();
+    const { server, location } = renderWithServer(<SearchPage />, { path: '/explore/search', script });
+    await user.type(box(), 'may');
+    const suggestions = await screen.findByRole('list', { name: 'Suggestions' });
+    const [first, second] = within(suggestions).getAllByRole('link');
+
+    await user.keyboard('{ArrowDown}');
+    expect(first).toHaveFocus();
+    await user.keyboard('{ArrowDown}');
+    expect(second).toHaveFocus();
+    await user.keyboard('{ArrowUp}{ArrowUp}');
+    expect(box()).toHaveFocus();
+    await user.keyboard('{ArrowDown}{Escape}');
+    expect(box()).toHaveFocus();
+    expect(box()).toHaveValue('may');
+
+    await user.keyboard('{ArrowDown}{Enter}');
+    expect(server.sent('AddRecentSearch')).toEqual([{ input: { userId: '1' } }]);
+    expect(location.history?.at(-1)).toBe('/maya');
+  });
+
   it('records the account chosen and opens its profile', async () => {
     const user = userEvent.setup();
     const { server, location } = renderWithServer(<SearchPage />, { path: '/explore/search', script });

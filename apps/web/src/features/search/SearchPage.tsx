@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { useLocation, useSearch } from 'wouter';
 import { Icon } from '../../components/Icon';
 import { ExploreFeed } from '../explore/ExplorePage';
@@ -30,6 +30,29 @@ export default function SearchPage() {
   // The results page asks for the same accounts and tags itself.
   const typeahead = useTypeahead(showResults ? '' : text);
   const errorId = useId();
+  const boxRef = useRef<HTMLInputElement>(null);
+  const suggestionsRef = useRef<HTMLDivElement>(null);
+
+  /**
+   * Arrow keys walk from the box into the suggestions and through them (Enter opens one, as a link);
+   * up from the first, or Escape, returns to the box with the text as it was.
+   */
+  const walkSuggestions = (event: KeyboardEvent) => {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp' && event.key !== 'Escape') return;
+    const links = [...(suggestionsRef.current?.querySelectorAll<HTMLAnchorElement>('ul a[href]') ?? [])];
+    if (links.length === 0) return;
+    const at = links.indexOf(document.activeElement as HTMLAnchorElement);
+    if (event.key === 'Escape') {
+      if (at === -1) return;
+      event.preventDefault();
+      boxRef.current?.focus();
+      return;
+    }
+    event.preventDefault();
+    const next = event.key === 'ArrowDown' ? Math.min(at + 1, links.length - 1) : at - 1;
+    if (next < 0) boxRef.current?.focus();
+    else links[next]?.focus();
+  };
 
   useEffect(() => {
     document.title = submitted ? `${submitted} • Search • Glimpse` : 'Search • Glimpse';
@@ -54,6 +77,7 @@ export default function SearchPage() {
           <Icon name="search" size={16} />
         </span>
         <input
+          ref={boxRef}
           type="search"
           className={styles.box}
           aria-label="Search"
@@ -62,6 +86,7 @@ export default function SearchPage() {
           enterKeyHint="search"
           value={text}
           onChange={(event) => setText(event.target.value)}
+          onKeyDown={walkSuggestions}
           aria-invalid={typeahead.fieldError ? true : undefined}
           aria-describedby={typeahead.fieldError ? errorId : undefined}
         />
@@ -85,7 +110,11 @@ export default function SearchPage() {
       ) : showResults ? (
         <SearchResults query={submitted} />
       ) : (
-        <TypeaheadResults result={typeahead.result} fieldError={typeahead.fieldError} />
+        // Key presses bubble here from the suggestions' links: the walk goes on from whichever has focus.
+        // biome-ignore lint/a11y/noStaticElementInteractions: only forwards arrow keys from the links inside
+        <div ref={suggestionsRef} onKeyDown={walkSuggestions}>
+          <TypeaheadResults result={typeahead.result} fieldError={typeahead.fieldError} />
+        </div>
       )}
     </div>
   );
