@@ -12,6 +12,7 @@ const ResetPasswordPage = lazy(() => import('./features/auth/ResetPasswordPage')
 const VerifyEmailPage = lazy(() => import('./features/auth/VerifyEmailPage'));
 const HomePage = lazy(() => import('./features/feed/HomePage'));
 const PostPage = lazy(() => import('./features/post/PostPage'));
+const EditPhotosPage = lazy(() => import('./features/edit/EditPhotosPage'));
 const CreatePage = lazy(() => import('./features/create/CreatePage'));
 const ProfilePage = lazy(() => import('./features/profile/ProfilePage'));
 const EditProfilePage = lazy(() => import('./features/profile/EditProfilePage'));
@@ -157,6 +158,13 @@ export function App() {
                   {(params) => (
                     <RequireViewer>
                       <SimilarPostsPage key={params.id} postId={params.id} />
+                    </RequireViewer>
+                  )}
+                </Route>
+                <Route path="/p/:id/edit-photos">
+                  {(params) => (
+                    <RequireViewer>
+                      <EditPhotosPage key={params.id} postId={params.id} />
                     </RequireViewer>
                   )}
                 </Route>

@@ -8,7 +8,9 @@ import type { introspection } from './graphql-env.d.ts';
  */
 export const graphql = initGraphQLTada<{
   introspection: introspection;
-  scalars: { DateTime: string; ID: string };
+  // JSON carries edit recipes (and may carry other documents): untyped until read, as
+  // @glimpse/edit's parseRecipe(unknown) validates it; any value may be sent.
+  scalars: { DateTime: string; ID: string; JSON: unknown };
 }>();
 
 export type { FragmentOf, ResultOf, VariablesOf } from 'gql.tada';

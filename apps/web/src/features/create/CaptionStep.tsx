@@ -13,6 +13,8 @@ export interface PhotoErrors {
   altText?: string;
   crop?: string;
   uploadId?: string;
+  /** `media.N.recipe…`: the API refused the photo's edits. */
+  recipe?: string;
 }
 
 /** The post as it will look, the caption, and a description of each photo for screen readers. */
@@ -25,6 +27,8 @@ export function CaptionStep({
   dispatch,
   captionError,
   photoErrors,
+  editedPreviews,
+  onEditPhoto,
   onEditCrop,
 }: {
   viewer: ViewerUser;
@@ -35,6 +39,9 @@ export function CaptionStep({
   dispatch: (action: PhotosAction) => void;
   captionError: string | undefined;
   photoErrors: Record<string, PhotoErrors>;
+  /** Pictures of the edited photos (filters and adjustments applied), by photo key. */
+  editedPreviews: Record<string, string>;
+  onEditPhoto: (key: string) => void;
   onEditCrop: (key: string) => void;
 }) {
   const [shown, setShown] = useState(0);
@@ -43,7 +50,14 @@ export function CaptionStep({
   return (
     <div className={styles.columns}>
       <div className={styles.media}>
-        {current && <CroppedPreview photo={current} aspect={ratio} alt={`Preview of photo ${shown + 1}`} />}
+        {current && (
+          <CroppedPreview
+            photo={current}
+            aspect={ratio}
+            edited={editedPreviews[current.key]}
+            alt={`Preview of photo ${shown + 1}`}
+          />
+        )}
         {photos.length > 1 && (
           <>
             {shown > 0 && (
@@ -97,7 +111,7 @@ export function CaptionStep({
               return (
                 <li key={photo.key} className={styles.altRow}>
                   <div className={styles.altThumb}>
-                    <CroppedPreview photo={photo} aspect={ratio} alt="" />
+                    <CroppedPreview photo={photo} aspect={ratio} edited={editedPreviews[photo.key]} alt="" />
                   </div>
                   <div className={styles.altField}>
                     <label htmlFor={inputId} className="visually-hidden">
@@ -117,6 +131,14 @@ export function CaptionStep({
                     {problem && (
                       <p id={errorId} className="field-error">
                         {problem}
+                      </p>
+                    )}
+                    {errors.recipe && (
+                      <p className="field-error">
+                        Photo {index + 1}: {errors.recipe}{' '}
+                        <button type="button" className="link-button" onClick={() => onEditPhoto(photo.key)}>
+                          Edit photo
+                        </button>
                       </p>
                     )}
                     {errors.crop && (

@@ -1,4 +1,12 @@
-import { type ChangeEvent, type DragEvent, useEffect, useRef, useState } from 'react';
+import {
+  type ChangeEvent,
+  type DragEvent,
+  useCallback,
+  useEffect,
+  useReducer,
+  useRef,
+  useState,
+} from 'react';
 import { useClient, useMutation } from 'urql';
 import { useLocation } from 'wouter';
 import { Dialog } from '../../components/Dialog';
@@ -6,15 +14,17 @@ import { Icon } from '../../components/Icon';
 import { graphql } from '../../graphql';
 import { errorMessage, fieldErrorsOf } from '../../lib/errors';
 import { useViewer } from '../../lib/viewer';
+import { editorReducer, initialEditorState } from '../edit/editorState';
 import { CreateKindSwitch } from '../stories/compose/CreateKindSwitch';
 import { characterCount } from './autocomplete';
 import { CAPTION_MAX } from './CaptionField';
 import { CaptionStep, type PhotoErrors } from './CaptionStep';
 import styles from './Create.module.css';
 import { CropStep } from './CropStep';
-import { ASPECTS, type AspectName, cropBox } from './crop';
+import { ASPECTS, type AspectName, CENTRED } from './crop';
 import { EditStep } from './EditStep';
-import { MAX_PHOTOS } from './photos';
+import { MAX_PHOTOS, sizeOf } from './photos';
+import { draftRecipe, mediaEdits } from './recipes';
 import { usePhotoDrafts } from './usePhotoDrafts';
 import { waitUntilProcessed } from './waitUntilProcessed';
 
@@ -33,8 +43,7 @@ type StepId = 'select' | 'crop' | 'edit' | 'caption';
 const STEPS: readonly { id: StepId; label: string; skipped?: boolean }[] = [
   { id: 'select', label: 'Select' },
   { id: 'crop', label: 'Crop' },
-  // FUTURE: filters and adjustments. Skipped until that feature exists; see EditStep.
-  { id: 'edit', label: 'Edit', skipped: true },
+  { id: 'edit', label: 'Edit' },
   { id: 'caption', label: 'Caption' },
 ];
 
@@ -54,7 +63,11 @@ function splitErrors(errors: Record<string, string>, order: readonly string[]) {
   for (const [field, message] of Object.entries(errors)) {
     const match = /^media\.(\d+)\.(altText|crop|uploadId)$/.exec(field);
     const key = match ? order[Number(match[1])] : undefined;
-    if (match && key) {
+    const recipe = /^media\.(\d+)\.recipe(\.|$)/.exec(field);
+    const recipeKey = recipe ? order[Number(recipe[1])] : undefined;
+    if (recipe && recipeKey) {
+      photoErrors[recipeKey] = { ...photoErrors[recipeKey], recipe: message };
+    } else if (match && key) {
       photoErrors[key] = { ...photoErrors[key], [match[2] as keyof PhotoErrors]: message };
     } else if (field !== 'caption') {
       rest.push(message);
@@ -84,10 +97,34 @@ export default function CreatePage() {
   const [phase, setPhase] = useState<'editing' | 'sharing' | 'processing'>('editing');
   const [shareProblem, setShareProblem] = useState<string | null>(null);
   const [result, createPost] = useMutation(CreatePostMutation);
+  const [editor, editorDispatch] = useReducer(editorReducer, initialEditorState);
+  // Pictures of the edited photos for the caption step, each with the recipe it shows.
+  const [snapshots, setSnapshots] = useState<Record<string, { recipe: string; url: string }>>({});
   const fileInput = useRef<HTMLInputElement>(null);
 
   const current: StepId = photos.length === 0 ? 'select' : step;
   const selected = photos.find((p) => p.key === selectedKey) ?? photos[0];
+  const ratio = ASPECTS[aspect].ratio;
+  const recipeOf = (key: string) => {
+    const photo = photos.find((p) => p.key === key);
+    return draftRecipe(editor.recipes[key], photo ? sizeOf(photo) : null, ratio, photo?.view ?? CENTRED);
+  };
+  const recipeOfRef = useRef(recipeOf);
+  recipeOfRef.current = recipeOf;
+  const onSnapshot = useCallback(
+    (key: string, url: string) =>
+      setSnapshots((s) => ({ ...s, [key]: { recipe: JSON.stringify(recipeOfRef.current(key)), url } })),
+    [],
+  );
+  const editedPreviews = Object.fromEntries(
+    photos.flatMap((photo) => {
+      const snapshot = snapshots[photo.key];
+      const recipe = recipeOf(photo.key);
+      return snapshot && snapshot.recipe === JSON.stringify(recipe) && mediaEdits(recipe).recipe
+        ? [[photo.key, snapshot.url]]
+        : [];
+    }),
+  );
 
   // A new step replaces the button that led to it: start the keyboard (and screen reader) at its title.
   const title = useRef<HTMLHeadingElement>(null);
@@ -146,7 +183,7 @@ export default function CreatePage() {
             {
               uploadId: photo.upload.upload.id,
               altText: photo.altText.trim(),
-              crop: cropBox(photo.upload.upload, ASPECTS[aspect].ratio, photo.view),
+              ...mediaEdits(recipeOf(photo.key)),
             },
           ]
         : [],
@@ -184,12 +221,15 @@ export default function CreatePage() {
   const cropErrors = Object.fromEntries(
     Object.entries(photoErrors).flatMap(([key, e]) => (e.crop ? [[key, e.crop]] : [])),
   );
+  const recipeErrors = Object.fromEntries(
+    Object.entries(photoErrors).flatMap(([key, e]) => (e.recipe ? [[key, e.recipe]] : [])),
+  );
 
   if (!viewer) return null;
   return (
     <div className={styles.page}>
       <section
-        className={`${styles.card} ${dragOver ? styles.dragOver : ''}`}
+        className={`${styles.card} ${current === 'edit' ? styles.cardWide : ''} ${dragOver ? styles.dragOver : ''}`}
         aria-labelledby="create-title"
         aria-busy={phase !== 'editing'}
         onDragOver={onDragOver}
@@ -215,11 +255,14 @@ export default function CreatePage() {
           <h1 id="create-title" className={styles.title} ref={title} tabIndex={-1}>
             Create new post
           </h1>
-          {current === 'crop' && (
+          {(current === 'crop' || current === 'edit') && (
             <button
               type="button"
               className={styles.headerAction}
-              onClick={() => setStep(stepAfter('crop', 1))}
+              onClick={() => {
+                if (editor.open) editorDispatch({ type: 'done' });
+                setStep(stepAfter(current, 1));
+              }}
             >
               Next
             </button>
@@ -281,10 +324,22 @@ export default function CreatePage() {
             onRetry={retry}
             onAdd={() => fileInput.current?.click()}
             cropErrors={cropErrors}
+            turned={(editor.recipes[selected.key]?.geometry.rotate ?? 0) !== 0}
           />
         )}
 
-        {current === 'edit' && <EditStep />}
+        {current === 'edit' && selected && (
+          <EditStep
+            photos={photos}
+            selected={selected}
+            onSelect={setSelectedKey}
+            editor={editor}
+            dispatch={editorDispatch}
+            recipeOf={recipeOf}
+            errors={recipeErrors}
+            onSnapshot={onSnapshot}
+          />
+        )}
 
         {current === 'caption' && (
           <CaptionStep
@@ -296,6 +351,11 @@ export default function CreatePage() {
             dispatch={dispatch}
             captionError={fieldErrors.caption}
             photoErrors={photoErrors}
+            editedPreviews={editedPreviews}
+            onEditPhoto={(key) => {
+              setSelectedKey(key);
+              setStep('edit');
+            }}
             onEditCrop={(key) => {
               setSelectedKey(key);
               setStep('crop');
@@ -339,6 +399,7 @@ export default function CreatePage() {
               onClick={() => {
                 clear();
                 setCaption('');
+                setSnapshots({});
                 setConfirmDiscard(false);
                 setStep('select');
               }}

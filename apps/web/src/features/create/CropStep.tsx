@@ -65,6 +65,7 @@ export function CropStep({
   onRetry,
   onAdd,
   cropErrors,
+  turned = false,
 }: {
   photos: DraftPhoto[];
   selected: DraftPhoto;
@@ -76,6 +77,8 @@ export function CropStep({
   onRetry: (photo: DraftPhoto) => void;
   onAdd: () => void;
   cropErrors: Record<string, string>;
+  /** The selected photo was turned a quarter in Edit: its crop is kept there, turned with it. */
+  turned?: boolean;
 }) {
   const index = photos.indexOf(selected);
   const ratio = ASPECTS[aspect].ratio;
@@ -125,6 +128,11 @@ export function CropStep({
         </fieldset>
         <p className={styles.hint}>The shape applies to every photo in the post, as in a carousel.</p>
         <ZoomSlider image={size} aspect={ratio} view={selected.view} onChange={setView} />
+        {turned && (
+          <p className={styles.hint} role="note">
+            You turned this photo in Edit, so its crop follows the turn there; this frame shows it unturned.
+          </p>
+        )}
         {error && (
           <p className="field-error" role="alert">
             {error}

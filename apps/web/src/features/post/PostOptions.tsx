@@ -26,7 +26,10 @@ const SetCommentsDisabledMutation = graphql(`
   }
 `);
 
-/** The owner's "More options" on a post: archive, delete (after a confirmation), comments on or off. */
+/**
+ * The owner's "More options" on a post: delete (after a confirmation), edit the photos (filters and
+ * adjustments, in the editor), archive, comments on or off.
+ */
 export function PostOptions({
   postId,
   username,
@@ -84,6 +87,15 @@ export function PostOptions({
           <div className={styles.menu}>
             <button type="button" className={styles.danger} onClick={() => setStep('confirmDelete')}>
               Delete
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                setStep('closed');
+                navigate(`/p/${postId}/edit-photos`);
+              }}
+            >
+              Edit photos
             </button>
             {!archived && (
               <button type="button" onClick={archive}>
