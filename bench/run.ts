@@ -17,6 +17,7 @@ import { freePort, startServer } from './lib/server';
 import { serverEnv } from './lib/server-env';
 import { FANOUT, type Installation, MAIN, SERVICES } from './lib/services';
 import { measureDiscovery, prepareExplore } from './scenarios/discovery';
+import { measureEditorRender, measurePreview } from './scenarios/editor';
 import { measureFanout } from './scenarios/fanout';
 import { measureFeed } from './scenarios/feed';
 import { measureFeedCost } from './scenarios/feed-cost';
@@ -66,6 +67,10 @@ async function main(plan: Plan): Promise<number> {
   const photo = await twelveMegapixelPhoto();
 
   await attempt('render', () => measureRender(photo, plan.renderRuns));
+  await attempt('editor', async () => [
+    ...(await measureEditorRender(photo, plan.renderRuns)),
+    ...(await measurePreview(plan.previewFrames)),
+  ]);
   // Explore's precomputed tables, as the scheduled jobs would have them, before its server starts.
   let exploreReady = false;
   await attempt('discovery', async () => {

@@ -1,7 +1,16 @@
 import { parseArgs } from 'node:util';
 
 /** The command line and how long each part runs in a full and a quick run. */
-export const SCENARIOS = ['render', 'feed', 'discovery', 'upload', 'cost', 'fanout', 'timeline'] as const;
+export const SCENARIOS = [
+  'render',
+  'editor',
+  'feed',
+  'discovery',
+  'upload',
+  'cost',
+  'fanout',
+  'timeline',
+] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
 export interface Plan {
@@ -13,6 +22,7 @@ export interface Plan {
   uploadRuns: number;
   uploadWarmups: number;
   renderRuns: number;
+  previewFrames: number;
   cost: { warmRequests: number; cpuRequests: number };
   fanoutRuns: number;
 }
@@ -52,6 +62,7 @@ export function parsePlan(argv: readonly string[]): Plan | 'help' {
     uploadRuns: quick ? 2 : 5,
     uploadWarmups: 1,
     renderRuns: quick ? 2 : 5,
+    previewFrames: quick ? 10 : 30,
     cost: quick ? { warmRequests: 3, cpuRequests: 20 } : { warmRequests: 10, cpuRequests: 100 },
     fanoutRuns: quick ? 1 : 3,
   };

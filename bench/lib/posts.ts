@@ -5,7 +5,7 @@ import { sleep } from './stats';
 
 export async function upload(url: string, session: Session, photo: Buffer): Promise<string> {
   const form = new FormData();
-  form.append('file', new Blob([photo], { type: 'image/jpeg' }), 'photo.jpg');
+  form.append('file', new Blob([new Uint8Array(photo)], { type: 'image/jpeg' }), 'photo.jpg');
   const response = await fetch(`${url}/uploads`, {
     method: 'POST',
     headers: authHeaders(session.token),
