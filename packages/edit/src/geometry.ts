@@ -73,8 +73,11 @@ export function describeAspect(aspect: number): string {
   return `${Number(aspect.toFixed(2))}:1`;
 }
 
-/** Null when the shape is allowed (within tolerance), else the sentence for the person cropping. */
-function shapeProblem(aspect: number, range: AspectRange): string | null {
+/**
+ * Null when the shape is allowed (within 1%), else the sentence for the person cropping. The server's
+ * plain crop check (no recipe) uses it too, so both say the same.
+ */
+export function shapeProblem(aspect: number, range: AspectRange): string | null {
   const low = range.minAspect * (1 - ASPECT_TOLERANCE);
   const high = range.maxAspect * (1 + ASPECT_TOLERANCE);
   if (aspect >= low && aspect <= high) return null;

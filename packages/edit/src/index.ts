@@ -50,6 +50,7 @@ export {
   POST_ASPECT,
   renderGeometry,
   scaleOutput,
+  shapeProblem,
 } from './geometry.js';
 export * from './recipe.js';
 export { isIdentity, parseRecipe } from './validate.js';

@@ -21,7 +21,7 @@ export interface ParityApi {
     outputWidth: number,
   ): { width: number; height: number; rgbaBase64: string };
   /**
-   * Benchmark: renders the current source `frames` times and returns the median milliseconds per render(),
+   * For `npm run bench` (bench/scenarios/editor.ts): renders the current source `frames` times and returns the median milliseconds per render(),
    * each followed by a 1-pixel readPixels so the GPU work is finished inside the measurement.
    */
   timeFrames(recipe: Recipe, outputWidth: number, frames: number): number;

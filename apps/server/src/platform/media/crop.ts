@@ -1,16 +1,11 @@
+import { type AspectRange, describeAspect, POST_ASPECT, shapeProblem } from '@glimpse/edit';
 import type { NormalisedCrop } from './port.js';
 
 /** Crop boxes: checking a requested crop against the image and the allowed shapes, in pure functions. */
 
-export interface AspectRange {
-  /** Narrowest allowed width / height. */
-  minAspect: number;
-  /** Widest allowed width / height. */
-  maxAspect: number;
-}
+export type { AspectRange };
+export { describeAspect, POST_ASPECT };
 
-/** Instagram's feed range: portrait 4:5 up to landscape 1.91:1. */
-export const POST_ASPECT: AspectRange = { minAspect: 0.8, maxAspect: 1.91 };
 export const AVATAR_ASPECT: AspectRange = { minAspect: 1, maxAspect: 1 };
 
 /** A crop in whole pixels of the oriented image. */
@@ -25,34 +20,6 @@ export type CropCheck = { ok: true; box: PixelBox } | { ok: false; message: stri
 
 // Clients compute crops in floating point on scaled previews; rounding to pixels must not fail them.
 const EDGE_TOLERANCE = 1e-6;
-const ASPECT_TOLERANCE = 0.01;
-
-/** '4:5', '1:1', or '1.91:1' when no small whole-number ratio matches. */
-export function describeAspect(aspect: number): string {
-  for (let denominator = 1; denominator <= 10; denominator++) {
-    const numerator = Math.round(aspect * denominator);
-    if (numerator > 0 && Math.abs(numerator / denominator - aspect) < 1e-9)
-      return `${numerator}:${denominator}`;
-  }
-  return `${Number(aspect.toFixed(2))}:1`;
-}
-
-function shapeMessage(aspect: number, range: AspectRange): string | null {
-  if (
-    aspect >= range.minAspect * (1 - ASPECT_TOLERANCE) &&
-    aspect <= range.maxAspect * (1 + ASPECT_TOLERANCE)
-  ) {
-    return null;
-  }
-  if (range.minAspect === range.maxAspect) {
-    return range.minAspect === 1
-      ? 'The crop must be square.'
-      : `The crop must have the shape ${describeAspect(range.minAspect)}.`;
-  }
-  return aspect < range.minAspect
-    ? `The crop is too tall: the tallest allowed shape is ${describeAspect(range.minAspect)} (portrait).`
-    : `The crop is too wide: the widest allowed shape is ${describeAspect(range.maxAspect)} (landscape).`;
-}
 
 /** Trims the longer side (keeping the centre) so a shape within tolerance lands exactly inside the range. */
 function snapToRange(box: PixelBox, range: AspectRange): PixelBox {
@@ -95,7 +62,7 @@ export function validateCrop(
   const bottom = Math.min(imageHeight, Math.round((crop.y + crop.height) * imageHeight));
   if (right <= left || bottom <= top) return { ok: false, message: 'The crop is smaller than one pixel.' };
   const box = { left, top, width: right - left, height: bottom - top };
-  const message = shapeMessage(box.width / box.height, range);
+  const message = shapeProblem(box.width / box.height, range);
   if (message) return { ok: false, message };
   return { ok: true, box: snapToRange(box, range) };
 }
