@@ -7,6 +7,7 @@ import { createClient as createSocketClient } from 'graphql-ws';
 import { Client, type Exchange, fetchExchange, makeOperation, mapExchange, subscriptionExchange } from 'urql';
 import { authCache } from '../features/auth/cache';
 import { createCache } from '../features/create/cache';
+import { editCache } from '../features/edit/cache';
 import { feedCache } from '../features/feed/cache';
 import { hashtagCache } from '../features/hashtag/cache';
 import { moderationCache } from '../features/moderation/cache';
@@ -83,6 +84,7 @@ export function createClient(): Client {
       PageInfo: () => null,
       TextEntity: () => null,
       Image: () => null,
+      OriginalImage: () => null,
       ImageSource: () => null,
       AuthPayload: () => null,
       DeletePayload: () => null,
@@ -147,6 +149,7 @@ export function createClient(): Client {
       feedCache,
       postCache,
       createCache,
+      editCache,
       profileCache,
       settingsCache,
       moderationCache,

@@ -1,13 +1,11 @@
 import type { CachePart } from '../../lib/cache-parts';
-import { editCache } from '../edit/cache';
 import { invalidateField, userKey, viewerUserId } from '../profile/cache-lists';
 
 /**
  * A new post goes at the top of the author's grid and of the home feed (both orders: Home and
  * Following). It lacks the fields those lists read (and reaches the feed only once processed), so both
  * are fetched again rather than patched. The Favorites feed never shows the viewer's own posts (nobody
- * can add themselves), so it stays as it is. Re-editing a post's photos (features/edit) shows the
- * editor's pictures until the new renders are ready.
+ * can add themselves), so it stays as it is.
  */
 export const createCache: CachePart = {
   updates: {
@@ -20,6 +18,5 @@ export const createCache: CachePart = {
       // Unless the mutation brought the new count back with the post.
       if (typeof author?.postCount !== 'number') cache.invalidate(userKey(authorId), 'postCount');
     },
-    ...editCache.updates,
   },
 };

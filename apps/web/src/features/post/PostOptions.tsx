@@ -35,11 +35,14 @@ export function PostOptions({
   username,
   commentsDisabled,
   archived,
+  canEdit = true,
 }: {
   postId: string;
   username: string;
   commentsDisabled: boolean;
   archived: boolean;
+  /** Only the author edits; a moderator who may delete the post does not see "Edit photos". */
+  canEdit?: boolean;
 }) {
   const [step, setStep] = useState<'closed' | 'menu' | 'confirmDelete'>('closed');
   const [, archivePost] = useMutation(ArchivePostMutation);
@@ -88,15 +91,17 @@ export function PostOptions({
             <button type="button" className={styles.danger} onClick={() => setStep('confirmDelete')}>
               Delete
             </button>
-            <button
-              type="button"
-              onClick={() => {
-                setStep('closed');
-                navigate(`/p/${postId}/edit-photos`);
-              }}
-            >
-              Edit photos
-            </button>
+            {canEdit && (
+              <button
+                type="button"
+                onClick={() => {
+                  setStep('closed');
+                  navigate(`/p/${postId}/edit-photos`);
+                }}
+              >
+                Edit photos
+              </button>
+            )}
             {!archived && (
               <button type="button" onClick={archive}>
                 Archive

@@ -93,6 +93,7 @@ export default function PostPage({ id }: { id: string }) {
               username={post.author.username}
               commentsDisabled={post.commentsDisabled}
               archived={post.archived}
+              canEdit={post.viewerCanEdit}
             />
           ) : viewer ? (
             <PostMenu postId={post.id} canReport={post.author.id !== viewer.id} onPostPage />
