@@ -202,6 +202,11 @@ describe('the photo editor: filters, tools, compare, publish and re-edit', () =>
     await page.getByRole('textbox', { name: 'Alt text for photo 1' }).fill(ALT[0] ?? '');
     await page.getByRole('textbox', { name: 'Alt text for photo 2' }).fill(ALT[1] ?? '');
     await page.getByRole('textbox', { name: 'Write a caption…' }).fill('Same hills, two moods #editor');
+    // The caption step shows the photos as edited, though she went on quickly after each change: the
+    // shown (first) photo is the editor's grey picture, and both alt-text thumbnails are edited pictures.
+    const edited = page.locator('img[src^="data:image/jpeg"]');
+    await expect.poll(() => edited.count()).toBeGreaterThanOrEqual(3);
+    expect((await colourfulness(edited.first())).chroma, 'the caption preview shows Onyx').toBeLessThan(25);
     await story.screen(page, 'caption-edited', { desktop: true });
     await page.getByRole('button', { name: 'Share', exact: true }).click();
     await page.waitForURL((url) => url.pathname === '/', { timeout: 45_000 });

@@ -7,6 +7,7 @@ import {
   type ReactNode,
   useEffect,
   useId,
+  useLayoutEffect,
   useRef,
   useState,
 } from 'react';
@@ -198,16 +199,22 @@ export function Editor({
   const snapshotTimer = useRef(0);
   const latest = useRef({ key, recipe: JSON.stringify(recipe), comparing });
   latest.current = { key, recipe: JSON.stringify(recipe), comparing };
-  const pendingSnapshot = useRef<(() => void) | null>(null);
+  const pendingSnapshot = useRef<((leaving?: boolean) => void) | null>(null);
   const onRendered = (canvas: HTMLCanvasElement, drawn: Recipe) => {
     if (!onSnapshot) return;
     window.clearTimeout(snapshotTimer.current);
     const drawnKey = key;
     const drawnRecipe = JSON.stringify(drawn);
-    const take = () => {
+    const drawnWhileComparing = latest.current.comparing;
+    /**
+     * `leaving`: the person moved to another photo or step before the timer: the drawing is this
+     * photo's last (a change redraws, replacing this callback), so it is taken now rather than lost.
+     */
+    const take = (leaving = false) => {
       pendingSnapshot.current = null;
       const now = latest.current;
-      if (now.comparing || now.key !== drawnKey || now.recipe !== drawnRecipe) return;
+      if (leaving ? drawnWhileComparing : now.comparing || now.key !== drawnKey || now.recipe !== drawnRecipe)
+        return;
       try {
         onSnapshot(drawnKey, canvas.toDataURL('image/jpeg', 0.85), {
           width: canvas.width,
@@ -220,10 +227,19 @@ export function Editor({
     pendingSnapshot.current = take;
     snapshotTimer.current = window.setTimeout(take, 400);
   };
+  // Switching photo, or leaving the step (before the preview's canvas is released), takes the pending one.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the cleanup must run at each change of photo
+  useLayoutEffect(
+    () => () => {
+      window.clearTimeout(snapshotTimer.current);
+      pendingSnapshot.current?.(true);
+    },
+    [key],
+  );
   if (flushSnapshot) {
     flushSnapshot.current = () => {
       window.clearTimeout(snapshotTimer.current);
-      pendingSnapshot.current?.();
+      pendingSnapshot.current?.(true);
     };
   }
   useEffect(() => () => window.clearTimeout(snapshotTimer.current), []);
