@@ -97,7 +97,9 @@ export async function createGlimpse(
     logger: cacheLogger,
     invalidations: createInvalidationBus(platform.pubsub, cacheLogger),
   };
-  const accounts = createAccounts(db, hydration);
+  // The search box keeps what it found for a string and each viewer's circle in process (issue 7).
+  const search = createSearch({ db, invalidations: hydration.invalidations });
+  const accounts = createAccounts(db, hydration, { namesChanged: search.namesChanged });
   const uploads = createUploads(db, blobs);
   const avatars = createAvatars({ db, blobs, queue, accounts, logger: subsystemLogger(logger, 'media') });
   const posts = createPosts({ db, outbox: relay, uploads, accounts, ...hydration });
@@ -120,7 +122,18 @@ export async function createGlimpse(
   const notifying = notificationOutbox(relay);
   const safety = createSafety(db, notifying);
   const clock = createClock();
-  const graph = createGraph(db, { usersChanged: accounts.invalidate, notifications: notifying }, hydration);
+  const graph = createGraph(
+    db,
+    {
+      // Every follow, unfollow, approval, removal and block changes both people's circles.
+      usersChanged: async (ids) => {
+        search.circles.drop(ids);
+        await accounts.invalidate(ids);
+      },
+      notifications: notifying,
+    },
+    hydration,
+  );
   const engagement = createEngagement(
     db,
     {
@@ -143,9 +156,9 @@ export async function createGlimpse(
     ranking,
     favorites: createFavorites(db),
     discovery: createDiscovery(db),
-    search: createSearch(db),
+    search,
     hashtags,
-    explore: createExplore({ db, cache }),
+    explore: createExplore({ db, cache, queue }),
     suggestions: createSuggestions(db),
     moderation: createModeration(db, {
       postsChanged: posts.invalidate,

@@ -101,6 +101,43 @@ describe.skipIf(!(await modeAvailable()))(`search [${MODE}]`, () => {
       expect(await accounts('blokcr', me)).toEqual([]);
     });
 
+    it('finds a followed account with few followers under a prefix crowded with popular ones', async () => {
+      const me = await seed.user();
+      const crowd: SeededUser[] = [];
+      for (let i = 0; i < 45; i++) crowd.push(await seed.user(`crowded_${String(i).padStart(2, '0')}`));
+      const quiet = await seed.user('crowded_quiet');
+      // The 45 others are more followed than anyone the look-up keeps per string (40).
+      await server.glimpse.platform.db.query(
+        "update users set follower_count = 1000 where username like 'crowded\\_%' and username <> 'crowded_quiet'",
+      );
+      expect(await accounts('crowded', me)).not.toContain(quiet.username);
+      await me.follow(quiet);
+      expect((await accounts('crowded', me))[0]).toBe(quiet.username);
+      expect(await accounts('crowded')).not.toContain(quiet.username);
+    });
+
+    it('sees sign-ups, renames and follows at once, though the same string was just searched', async () => {
+      const me = await seed.user();
+      expect(await accounts('zebrafinch', me)).toEqual([]);
+      const newcomer = await seed.user('zebrafinch_1');
+      expect(await accounts('zebrafinch', me)).toEqual([newcomer.username]);
+      const renamed = await seed.user();
+      await setName(renamed, 'Zebrafinch Keeper');
+      expect(await accounts('zebrafinch', me)).toEqual(
+        expect.arrayContaining([newcomer.username, renamed.username]),
+      );
+      const popular = await seed.user('zebrafinch_pop');
+      for (const fan of [await seed.user(), await seed.user()]) await fan.follow(popular);
+      // Cached candidates keep their follower counts for seconds; the viewer's own follows count at once.
+      const before = await accounts('zebrafinch_', me);
+      // (The renamed account follows as a close spelling of the name.)
+      expect(before.slice(0, 2)).toEqual([popular.username, newcomer.username]);
+      await me.follow(newcomer);
+      expect((await accounts('zebrafinch_', me))[0]).toBe(newcomer.username);
+      await api.ok('mutation($id: ID!) { unfollow(userId: $id) { id } }', { id: newcomer.id }, me.token);
+      expect(await accounts('zebrafinch_', me)).toEqual(before);
+    });
+
     it('keeps searchAccounts (mention completion) to what starts with the query', async () => {
       await seed.user('prefixonly');
       const data = await api.ok<{ a: { username: string }[]; b: { username: string }[] }>(
@@ -376,9 +413,14 @@ describe.skipIf(!(await modeAvailable()))(`search [${MODE}]`, () => {
     const many = await cost('costly');
     expect(one.size).toBe(1);
     expect(many.size).toBe(8);
-    // searchAccounts, searchHashtags, the users and the viewer's block lists (when not cached): no more
-    // for eight accounts than for one.
+    // The string's candidates, its hashtags and the users (when not cached): no more for eight accounts
+    // than for one. The viewer's circle was built by the first keystroke ('warm').
     expect(many.statements, many.names.join(', ')).toBeLessThanOrEqual(one.statements);
-    expect(many.statements, many.names.join(', ')).toBeLessThanOrEqual(5);
+    expect(many.statements, many.names.join(', ')).toBeLessThanOrEqual(4);
+    expect(many.names).not.toContain('typeaheadCircle');
+    // A string asked again within seconds, by anyone, costs no statement at all.
+    const again = await cost('costly');
+    expect(again.size).toBe(8);
+    expect(again.names).toEqual([]);
   });
 });

@@ -51,7 +51,15 @@ const USER_TTL_SECONDS = 60;
 /** In-process copies: invalidated through the bus, this only bounds a lost invalidation. */
 const NEAR_TTL_SECONDS = 10;
 
-export function createAccounts(db: Db, hydration: Hydration): Accounts {
+export function createAccounts(
+  db: Db,
+  hydration: Hydration,
+  hooks: {
+    /** An account appeared or its name or username changed: what the search box keeps is stale. */
+    namesChanged?(): void;
+  } = {},
+): Accounts {
+  const namesChanged = () => hooks.namesChanged?.();
   const cached = readThrough<UserRow>({
     ...hydration,
     namespace: 'user',
@@ -90,6 +98,7 @@ export function createAccounts(db: Db, hydration: Hydration): Accounts {
            values ($1, $2, $3, $4) returning ${USER_COLUMNS}`,
           [username, email, passwordHash, displayName],
         );
+        namesChanged();
         return row!;
       } catch (error) {
         if (isUniqueViolation(error, 'users_username')) throw badInput('username', 'This username is taken');
@@ -193,6 +202,7 @@ export function createAccounts(db: Db, hydration: Hydration): Accounts {
       if (!row) throw notFound('User');
       const { was_private, ...user } = row;
       await cached.invalidate([userId]);
+      if (input.displayName != null) namesChanged();
       return { user, becamePublic: was_private && !user.is_private };
     },
 
@@ -207,6 +217,7 @@ export function createAccounts(db: Db, hydration: Hydration): Accounts {
         );
         if (!row) throw notFound('User');
         await cached.invalidate([userId]);
+        namesChanged();
         return row;
       } catch (error) {
         if (isUniqueViolation(error, 'users_username')) throw badInput('username', 'This username is taken');

@@ -25,11 +25,16 @@ const accounts = async (
   name: string,
   first: number | null | undefined,
   fuzzy: boolean,
-) =>
-  presentAccounts(
+) => {
+  const count = limit(first, 8, 25);
+  // Blocks either way are left out before the page is cut, so it stays full; the policy still decides.
+  const blocks = await ctx.loaders.viewerBlocks.load();
+  const hidden = new Set([...blocks.blocking, ...blocks.blockedBy]);
+  return presentAccounts(
     ctx,
-    await ctx.services.search.accounts(viewerOf(ctx), name, { limit: limit(first, 8, 25), fuzzy }),
+    await ctx.services.search.accounts(viewerOf(ctx), name, { limit: count, fuzzy, hidden }),
   );
+};
 
 const hashtags = async (ctx: GraphQLContext, name: string, first: number | null | undefined) =>
   (await ctx.services.search.hashtags(name, limit(first, 8, 25))).map((h) => ({

@@ -1,5 +1,13 @@
-/** The typeahead's two look-ups, one statement each: accounts (exact, prefix, then typo-tolerant) and hashtags. */
+/**
+ * The typeahead: accounts (exact, prefix, then typo-tolerant) and hashtags for what has been typed so
+ * far. What does not depend on who is typing (the candidates for a string, the tags) is read once and
+ * kept in process for seconds; who is typing only reorders them, from their circle (circles.ts), in
+ * memory. A keystroke that many people type costs no statement; a new string costs one.
+ */
+import { LRUCache } from 'lru-cache';
+import type { InvalidationBus } from '../../platform/cache/invalidation';
 import type { Db, SqlParam } from '../../platform/db';
+import type { Circle, Circles } from './circles';
 import { likePrefix, transpositions } from './query';
 
 export interface HashtagRow {
@@ -8,13 +16,37 @@ export interface HashtagRow {
   post_count: number;
 }
 
-/** Candidates taken per look-up before ranking: enough for any page of suggestions, bounded for speed. */
-const CANDIDATES = 30;
+/** An account that matches a string, whoever asks: the facts the ranking needs. */
+export interface AccountCandidate {
+  id: string;
+  username: string;
+  /** Lowercased display name. */
+  name: string;
+  followers: number;
+  /** Trigram closeness to the string (0..1): orders the typo matches. */
+  closeness: number;
+}
 
+/** Candidates taken per look-up: enough for any page of suggestions once reordered by the viewer's circle. */
+const CANDIDATES = 40;
+/** How long a string's candidates and a prefix's tags are reused; names changing drop them at once. */
+const CANDIDATES_TTL_MS = 30_000;
+const HASHTAGS_TTL_MS = 10_000;
+const CACHED_STRINGS = 20_000;
+const NAMES_NAMESPACE = 'search.names';
+
+// The most followed accounts whose username or name starts with the string, and exact matches (which
+// a popular prefix could crowd out).
 const PREFIX_CANDIDATES = `
-  (select id from users where username like $1 order by username limit ${CANDIDATES})
+  (select id from users where username like $1 and suspended_at is null
+   order by follower_count desc, id desc limit ${CANDIDATES})
   union
-  (select id from users where lower(display_name) like $1 order by lower(display_name) limit ${CANDIDATES})`;
+  (select id from users where lower(display_name) like $1 and suspended_at is null
+   order by follower_count desc, id desc limit ${CANDIDATES})
+  union
+  (select id from users where username = $2)
+  union
+  (select id from users where lower(display_name) = $2 limit ${CANDIDATES})`;
 
 // Typos: trigram similarity (GIN) on the username and on the words of the name, and the query with two
 // neighbouring letters swapped, matched exactly (the unique index).
@@ -25,67 +57,133 @@ const FUZZY_CANDIDATES = `
   (select id from users where $2 <% lower(display_name)
    order by word_similarity($2, lower(display_name)) desc limit ${CANDIDATES})
   union
-  (select id from users where username = any($5::text[]))`;
+  (select id from users where username = any($3::text[]))`;
+
+const candidatesSql = (sources: string) => `/* typeaheadCandidates */
+  with c as (${sources})
+  select u.id::text as id, u.username, lower(u.display_name) as name, u.follower_count as followers,
+    greatest(similarity(u.username, $2), word_similarity($2, lower(u.display_name)))::float8 as closeness
+  from c join users u on u.id = c.id
+  where u.suspended_at is null`;
+
+const PREFIX_SQL = candidatesSql(PREFIX_CANDIDATES);
+const FUZZY_SQL = candidatesSql(PREFIX_CANDIDATES + FUZZY_CANDIDATES);
+
+/** Exact (3), prefix (2), or a typo match (1), on the username or the display name. */
+const tierOf = (account: { username: string; name: string }, query: string) =>
+  account.username === query || account.name === query
+    ? 3
+    : account.username.startsWith(query) || account.name.startsWith(query)
+      ? 2
+      : 1;
+
+/** IDs are decimal bigints: the longer is the larger, and equal lengths compare as text. */
+const compareIds = (a: string, b: string) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+
+interface Ranked {
+  id: string;
+  tier: number;
+  tie: number;
+  closeness: number;
+  followers: number;
+}
 
 /**
- * Ranks candidates by match quality (exact, then prefix, then typo), then by the viewer's graph
- * (accounts the viewer follows, then accounts followed by someone the viewer follows), then by how close
- * a typo match is, then by followers. Suspended accounts and blocks either way are left out.
+ * Match quality first (exact, then prefix, then typo), then the viewer's circle (accounts they follow,
+ * then accounts followed by someone they follow), then how close a typo is, then followers.
  */
-const rankedAccounts = (candidates: string) => `/* searchAccounts */
-  with candidates as (${candidates})
-  select u.id from candidates c
-  join users u on u.id = c.id
-  cross join lateral (select
-    case when u.username = $2 or lower(u.display_name) = $2 then 3
-         when u.username like $1 or lower(u.display_name) like $1 then 2
-         else 1 end as tier,
-    case when $3::bigint is null then 0
-         when exists (select 1 from follows f where f.follower_id = $3 and f.followee_id = u.id) then 2
-         when exists (select 1 from follows f1 join follows f2 on f2.follower_id = f1.followee_id
-                      where f1.follower_id = $3 and f2.followee_id = u.id) then 1
-         else 0 end as graph,
-    greatest(similarity(u.username, $2), word_similarity($2, lower(u.display_name))) as closeness
-  ) m
-  where u.suspended_at is null
-    and ($3::bigint is null or not exists (
-      select 1 from blocks b
-      where (b.blocker_id = u.id and b.blocked_id = $3) or (b.blocker_id = $3 and b.blocked_id = u.id)))
-  order by m.tier desc, m.graph desc, case when m.tier = 1 then m.closeness else 0 end desc,
-    u.follower_count desc, u.id desc
-  limit $4`;
-
-const PREFIX_SQL = rankedAccounts(PREFIX_CANDIDATES);
-const FUZZY_SQL = rankedAccounts(PREFIX_CANDIDATES + FUZZY_CANDIDATES);
+export function rankAccounts(
+  query: string,
+  candidates: readonly AccountCandidate[],
+  circle: Circle,
+  options: { limit: number; fuzzy: boolean; hidden?: ReadonlySet<string> },
+): string[] {
+  const found = new Map<string, Ranked>();
+  const consider = (account: Omit<AccountCandidate, 'closeness'>, closeness: number) => {
+    if (found.has(account.id) || options.hidden?.has(account.id)) return;
+    const tier = tierOf(account, query);
+    if (tier === 1 && !options.fuzzy) return;
+    found.set(account.id, {
+      id: account.id,
+      tier,
+      tie: circle.tieOf(account.id),
+      closeness: tier === 1 ? closeness : 0,
+      followers: account.followers,
+    });
+  };
+  for (const candidate of candidates) consider(candidate, candidate.closeness);
+  // People in the circle whose name starts with the query, however few followers they have.
+  for (const member of circle.members) {
+    if (member.username.startsWith(query) || member.name.startsWith(query)) consider(member, 0);
+  }
+  return [...found.values()]
+    .sort(
+      (a, b) =>
+        b.tier - a.tier ||
+        b.tie - a.tie ||
+        b.closeness - a.closeness ||
+        b.followers - a.followers ||
+        compareIds(b.id, a.id),
+    )
+    .slice(0, options.limit)
+    .map((r) => r.id);
+}
 
 export interface Typeahead {
   /**
-   * Accounts for a normalised name query, best first. `fuzzy` adds typo matches after the exact and
-   * prefix ones (the search box); without it only what starts with the query (@mention completion).
+   * Accounts for a normalised name query, best first, without `hidden` (the viewer's blocks). `fuzzy`
+   * adds typo matches after the exact and prefix ones (the search box); without it only what starts
+   * with the query (@mention completion).
    */
   accounts(
     viewerId: string | null,
     query: string,
-    options: { limit: number; fuzzy: boolean },
+    options: { limit: number; fuzzy: boolean; hidden?: ReadonlySet<string> },
   ): Promise<string[]>;
   /** Hashtags starting with a normalised query that have a public visible post, most used first. */
   hashtags(query: string, limit: number): Promise<HashtagRow[]>;
+  /**
+   * An account's name or username changed, or an account appeared: the kept candidates are dropped
+   * here at once, and in other processes as the bus delivers it.
+   */
+  namesChanged(): void;
 }
 
-export function createTypeahead(db: Db): Typeahead {
-  return {
-    async accounts(viewerId, query, { limit, fuzzy }) {
-      if (query === '') return [];
-      // One- and two-letter queries have too few trigrams for similarity to mean anything.
-      const useFuzzy = fuzzy && [...query].length >= 3;
-      const params: SqlParam[] = [likePrefix(query), query, viewerId, limit];
-      if (useFuzzy) params.push(transpositions(query));
-      const rows = await db.query<{ id: string }>(useFuzzy ? FUZZY_SQL : PREFIX_SQL, params);
-      return rows.map((r) => r.id);
-    },
+const NO_CIRCLE: Circle = { members: [], tieOf: () => 0 };
 
-    async hashtags(query, limit) {
-      if (query === '') return [];
+export function createTypeahead(deps: {
+  db: Db;
+  circles: Circles;
+  invalidations?: InvalidationBus;
+}): Typeahead {
+  const { db, circles, invalidations } = deps;
+
+  const candidates = new LRUCache<string, AccountCandidate[]>({
+    max: CACHED_STRINGS,
+    ttl: CANDIDATES_TTL_MS,
+    // A drop while a string is being looked up cancels that look-up: the request looks again.
+    allowStaleOnFetchAbort: true,
+    fetchMethod: async (key) => {
+      const fuzzy = key.startsWith('f');
+      const query = key.slice(2);
+      const params: SqlParam[] = [likePrefix(query), query];
+      if (fuzzy) params.push(transpositions(query));
+      return db.query<AccountCandidate>(fuzzy ? FUZZY_SQL : PREFIX_SQL, params);
+    },
+  });
+  const candidatesFor = async (query: string, fuzzy: boolean) => {
+    const key = `${fuzzy ? 'f' : 'p'}:${query}`;
+    return (await candidates.fetch(key)) ?? (await candidates.fetch(key)) ?? [];
+  };
+  invalidations?.subscribe(NAMES_NAMESPACE, () => candidates.clear());
+
+  const hashtags = new LRUCache<string, HashtagRow[]>({
+    max: CACHED_STRINGS,
+    ttl: HASHTAGS_TTL_MS,
+    fetchMethod: async (key) => {
+      const at = key.indexOf(':');
+      const limit = Number(key.slice(0, at));
+      const query = key.slice(at + 1);
       return db.query<HashtagRow>(
         // Only tags with at least one public, visible post can be found, so a tag used only by private
         // accounts stays unknown, as on Instagram; the count shown is the stored total. (Counting the
@@ -105,6 +203,31 @@ export function createTypeahead(db: Db): Typeahead {
          order by (h.name = $2) desc, h.post_count desc, h.name limit $3`,
         [likePrefix(query), query, limit],
       );
+    },
+  });
+
+  return {
+    async accounts(viewerId, query, options) {
+      if (query === '') return [];
+      // One- and two-letter queries have too few trigrams for similarity to mean anything.
+      const fuzzy = options.fuzzy && [...query].length >= 3;
+      const [found, circle] = await Promise.all([
+        candidatesFor(query, fuzzy),
+        viewerId ? circles.of(viewerId) : NO_CIRCLE,
+      ]);
+      return rankAccounts(query, found, circle, { ...options, fuzzy });
+    },
+
+    async hashtags(query, limit) {
+      if (query === '') return [];
+      return (await hashtags.fetch(`${limit}:${query}`)) ?? [];
+    },
+
+    namesChanged() {
+      candidates.clear();
+      void invalidations?.publish(NAMES_NAMESPACE, ['*']).catch(() => {
+        // Best effort: other processes' candidates expire within CANDIDATES_TTL_MS anyway.
+      });
     },
   };
 }

@@ -1,0 +1,102 @@
+/**
+ * A viewer's circle for the typeahead: the accounts they follow and a sample of the accounts those
+ * follow, with the names to match a prefix against, kept in process for a couple of minutes. Typing
+ * asks for it at every keystroke; building it is one statement, paid once per viewer per lifetime.
+ */
+import { LRUCache } from 'lru-cache';
+import type { InvalidationBus } from '../../platform/cache/invalidation';
+import type { Db } from '../../platform/db';
+
+/** How the viewer is tied to an account: they follow it (2), or someone they follow does (1). */
+export type Tie = 1 | 2;
+
+export interface CircleMember {
+  id: string;
+  username: string;
+  /** The display name, lowercased as the search compares it. */
+  name: string;
+  followers: number;
+  tie: Tie;
+}
+
+export interface Circle {
+  members: readonly CircleMember[];
+  tieOf(id: string): Tie | 0;
+}
+
+export interface Circles {
+  of(viewerId: string): Promise<Circle>;
+  /** Forgets these viewers' circles here at once and in other processes as the bus delivers it. */
+  drop(viewerIds: readonly string[]): void;
+}
+
+/** Followed accounts kept per viewer (newest follows first). */
+const FOLLOWED = 5000;
+/** The second hop is sampled: the latest follows of the latest followed, bounded for a big follow list. */
+const HOP_FOLLOWED = 200;
+const HOP_EACH = 100;
+const NETWORK = 2000;
+const TTL_MS = 2 * 60_000;
+/** Bounds the memory of all circles together, counted in members (~150 bytes each). */
+const MAX_MEMBERS = 200_000;
+const NAMESPACE = 'search.circle';
+
+const EMPTY: Circle = { members: [], tieOf: () => 0 };
+
+export function createCircles(deps: { db: Db; invalidations?: InvalidationBus }): Circles {
+  const { db, invalidations } = deps;
+  const cache = new LRUCache<string, Circle>({
+    maxSize: MAX_MEMBERS,
+    // An empty circle still takes a slot.
+    sizeCalculation: (circle) => Math.max(1, circle.members.length),
+    ttl: TTL_MS,
+    fetchMethod: async (viewerId) => build(viewerId),
+    // A drop while a circle is being built cancels that build (it may predate the change): the waiting
+    // request then builds again rather than failing.
+    allowStaleOnFetchAbort: true,
+  });
+
+  async function build(viewerId: string): Promise<Circle> {
+    const rows = await db.query<CircleMember>(
+      `/* typeaheadCircle */ with followed as (
+         select followee_id as id from follows where follower_id = $1 order by id desc limit ${FOLLOWED}
+       ), network as (
+         select f2.followee_id as id from (
+           select followee_id from follows where follower_id = $1 order by id desc limit ${HOP_FOLLOWED}
+         ) f1
+         cross join lateral (
+           select followee_id from follows where follower_id = f1.followee_id order by id desc limit ${HOP_EACH}
+         ) f2
+         where f2.followee_id <> $1 and f2.followee_id not in (select id from followed)
+         group by f2.followee_id order by count(*) desc limit ${NETWORK}
+       )
+       select u.id::text as id, u.username, lower(u.display_name) as name, u.follower_count as followers,
+         t.tie
+       from (select id, 2 as tie from followed union all select id, 1 from network) t
+       join users u on u.id = t.id
+       where u.suspended_at is null`,
+      [viewerId],
+    );
+    if (rows.length === 0) return EMPTY;
+    const ties = new Map<string, Tie>(rows.map((r) => [r.id, r.tie]));
+    return { members: rows, tieOf: (id) => ties.get(id) ?? 0 };
+  }
+
+  const forget = (ids: readonly string[]) => {
+    for (const id of ids) cache.delete(id);
+  };
+  invalidations?.subscribe(NAMESPACE, forget);
+
+  return {
+    async of(viewerId) {
+      return (await cache.fetch(viewerId)) ?? (await cache.fetch(viewerId)) ?? EMPTY;
+    },
+    drop(viewerIds) {
+      if (viewerIds.length === 0) return;
+      forget(viewerIds);
+      void invalidations?.publish(NAMESPACE, viewerIds).catch(() => {
+        // Best effort: other processes' copies expire within TTL_MS anyway.
+      });
+    },
+  };
+}
