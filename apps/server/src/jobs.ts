@@ -39,6 +39,8 @@ export const detectFakeEngagement = defineJob('moderation.detect-fake-engagement
 /** Explore's precomputation: post-to-post similarity from co-likes, and the trending and popular pools. */
 export const rebuildExploreSimilarity = defineJob('explore.similarity', z.object({}));
 export const rebuildExplorePools = defineJob('explore.pools', z.object({}));
+/** Ranks a person's next Explore grid, after they were shown the one ranked before (issue 7). */
+export const rankExplore = defineJob('explore.rank', z.object({ viewerId: id }));
 export const sendMail = defineJob(
   'mail.send',
   z.object({
@@ -94,6 +96,7 @@ export const ALL_JOBS: readonly JobDefinition<unknown>[] = [
   detectFakeEngagement,
   rebuildExploreSimilarity,
   rebuildExplorePools,
+  rankExplore,
   sendMail,
   rotateSecrets,
   notificationEvent,

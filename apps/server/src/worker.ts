@@ -6,6 +6,7 @@ import {
   notificationEvent,
   processPostMedia,
   processStoryMedia,
+  rankExplore,
   rebuildExplorePools,
   rebuildExploreSimilarity,
   refreshHashtags,
@@ -100,6 +101,9 @@ export function registerJobHandlers(deps: {
     const pools = await services.explore.rebuildPools();
     return pools.trending + pools.popular > 0 ? 'done' : 'skipped';
   });
+  queue.register(rankExplore, async ({ viewerId }) =>
+    (await services.explore.rankNext(viewerId)) > 0 ? 'done' : 'skipped',
+  );
   queue.register(rotateSecrets, async () => {
     const resealed = await services.twoFactor.rotateSecrets();
     if (resealed > 0) logger.info({ resealed }, 'secrets re-sealed under the current key');

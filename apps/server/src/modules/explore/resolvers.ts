@@ -1,5 +1,12 @@
 import { badInput } from '../../errors';
-import { presentActors, presentPosts, requirePost, requireUser, requireViewer } from '../../graphql/access';
+import {
+  presentActors,
+  presentPosts,
+  requirePost,
+  requireUser,
+  requireViewer,
+  visiblePost,
+} from '../../graphql/access';
 import type { GraphQLContext } from '../../graphql/context';
 import { type Connection, pageArgs } from '../../graphql/keyset';
 import type { Resolvers } from '../../graphql/resolvers.generated';
@@ -18,6 +25,28 @@ async function snapshotConnection(ctx: GraphQLContext, page: SnapshotPage): Prom
   page.items.forEach((item, i) => {
     const node = posts[i];
     if (node) edges.push({ cursor: item.cursor, node });
+  });
+  return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.items.at(-1)?.cursor ?? null } };
+}
+
+/**
+ * An Explore page: a grid may have been ranked minutes ago, so besides what the viewer may not see,
+ * posts by accounts the viewer has since followed or muted are dropped (cursors kept).
+ */
+async function exploreConnection(ctx: GraphQLContext, page: SnapshotPage): Promise<Connection<PostRow>> {
+  const found = await Promise.all(page.items.map((item) => visiblePost(ctx, item.postId)));
+  const authors = [...new Set(found.flatMap((f) => (f ? [f.post.author_id] : [])))];
+  const mutes = new Map(
+    (await ctx.loaders.viewerMute.loadMany(authors)).map((mute, i) => [
+      authors[i]!,
+      !(mute instanceof Error) && mute.posts,
+    ]),
+  );
+  const edges: Connection<PostRow>['edges'] = [];
+  page.items.forEach((item, i) => {
+    const f = found[i];
+    if (f && !f.rel.following && !mutes.get(f.post.author_id))
+      edges.push({ cursor: item.cursor, node: f.post });
   });
   return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.items.at(-1)?.cursor ?? null } };
 }
@@ -73,7 +102,7 @@ export const exploreResolvers: Resolvers = {
     explore: async (_, args, ctx) => {
       const viewerId = requireViewer(ctx);
       const first = firstOf(args.first);
-      return snapshotConnection(
+      return exploreConnection(
         ctx,
         await ctx.services.explore.page(viewerId, { first, after: args.after ?? null }),
       );

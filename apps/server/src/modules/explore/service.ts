@@ -1,5 +1,7 @@
+import { rankExplore } from '../../jobs';
 import type { Cache } from '../../platform/cache/port';
 import type { Db } from '../../platform/db';
+import type { JobQueue } from '../../platform/queue/port';
 import { type CandidateFacts, createCandidateQueries, type Scored } from './candidates';
 import { diversify, type ExploreCandidate, type Source, scoreCandidates } from './mix';
 import { rebuildPools, type SimilarityRun, updateSimilarity } from './precompute';
@@ -10,9 +12,16 @@ import { createSnapshots, type SnapshotPage } from './snapshots';
  * (posts liked by people with the viewer's likes, the viewer's wider network, followed hashtags,
  * trending and popular posts), ranked, spread across authors, and frozen in a snapshot on the first
  * page so scrolling never repeats. Tapping a tile opens similarPosts: the tile, then its neighbours.
+ *
+ * Ranking reads seven statements over ~1,300 candidates: too much for the request path. So a person's
+ * grid is ranked ahead and kept (GRID_TTL_SECONDS); opening Explore shows the kept grid and queues the
+ * ranking of the next one, which the next visit shows. Only a first visit (or one after hours away)
+ * ranks while the person waits.
  */
 export interface Explore {
   page(viewerId: string, args: { first: number; after: string | null }): Promise<SnapshotPage>;
+  /** The explore.rank job: ranks the viewer's next grid and keeps it. */
+  rankNext(viewerId: string): Promise<number>;
   /** Posts similar to a tile the viewer can see (the caller checks that): the tile itself comes first. */
   similar(
     viewerId: string,
@@ -27,6 +36,15 @@ export interface Explore {
 
 /** Posts kept in one Explore snapshot. */
 const SNAPSHOT_SIZE = 480;
+/** How long a ranked grid waits to be shown: a visit after this ranks while the person waits. */
+const GRID_TTL_SECONDS = 6 * 60 * 60;
+/** At most one ranking queued per person in this time, however often Explore is opened. */
+const RANK_GUARD_SECONDS = 60;
+
+interface Grid {
+  rankedAt: number;
+  ids: string[];
+}
 const SIMILAR_NEIGHBOURS = 100;
 const SIMILAR_BY_HASHTAG = 50;
 
@@ -44,8 +62,8 @@ function gather(lists: Partial<Record<Source, Scored[]>>): Map<string, Partial<R
   return merged;
 }
 
-export function createExplore(deps: { db: Db; cache: Cache }): Explore {
-  const { db, cache } = deps;
+export function createExplore(deps: { db: Db; cache: Cache; queue: JobQueue }): Explore {
+  const { db, cache, queue } = deps;
   const queries = createCandidateQueries(db);
   const snapshots = createSnapshots(cache);
 
@@ -92,8 +110,26 @@ export function createExplore(deps: { db: Db; cache: Cache }): Explore {
     return [postId, ...diversify(kept, { perAuthor: Number.POSITIVE_INFINITY }).map((c) => c.postId)];
   };
 
+  const gridKey = (viewerId: string) => `explore:grid:${viewerId}`;
+  const rankAndKeep = async (viewerId: string) => {
+    const ids = await rank(viewerId);
+    const grid: Grid = { rankedAt: Date.now(), ids };
+    await cache.set(gridKey(viewerId), JSON.stringify(grid), GRID_TTL_SECONDS);
+    return ids;
+  };
+  /** The grid to show now: the kept one (and the next one queued), or one ranked on the spot. */
+  const gridFor = async (viewerId: string): Promise<string[]> => {
+    const raw = await cache.get(gridKey(viewerId));
+    if (!raw) return rankAndKeep(viewerId);
+    if ((await cache.incr(`explore:rank-guard:${viewerId}`, RANK_GUARD_SECONDS)) === 1) {
+      await queue.enqueue(rankExplore, { viewerId });
+    }
+    return (JSON.parse(raw) as Grid).ids;
+  };
+
   return {
-    page: (viewerId, args) => snapshots.page(`explore:${viewerId}`, args, () => rank(viewerId)),
+    page: (viewerId, args) => snapshots.page(`explore:${viewerId}`, args, () => gridFor(viewerId)),
+    rankNext: async (viewerId) => (await rankAndKeep(viewerId)).length,
     similar: (viewerId, postId, args) =>
       snapshots.page(`explore:similar:${viewerId}:${postId}`, args, () => rankSimilar(viewerId, postId)),
     updateSimilarity: (options) => updateSimilarity(db, options),
