@@ -6,16 +6,19 @@ import { graphql, logIn, type Session } from '../lib/graphql';
 import { type LoadResult, runLoad } from '../lib/load';
 import { withPlatform } from '../lib/platform';
 import { withPg } from '../lib/postgres';
+import { scanKeys, withRedis } from '../lib/redis';
 import { MAIN } from '../lib/services';
 import { sleep, summarize } from '../lib/stats';
 
 /**
  * Search typeahead and Explore under load, on the large seed, next to /healthz on the same server (the
  * HTTP ceiling) in the same runs. The typeahead asks what the web app asks as someone types (accounts
- * and hashtags for a prefix, a typo now and then), as the account following 5,000 (the graph boost
- * costs most there), a different string every request. Explore asks the first page (a fresh ranking:
- * the costly one) as a different person every request, people who liked posts lately, so every
- * candidate source has something to say.
+ * and hashtags for a prefix, a typo now and then), as one of many people (the account following 5,000
+ * among them), each request the next of 20,000 typed strings, carried on across runs, so what the
+ * server keeps per string and per person is no more help than real typing gives it. Explore asks the
+ * first page of a visit as one of the people who liked posts lately (every candidate source has
+ * something to say for them): the grid ranked ahead, each visit queueing the next ranking in the same
+ * process. A first visit, which ranks while the person waits, is timed on its own, one at a time.
  */
 
 export const TYPEAHEAD_QUERY = `query BenchTypeahead($query: String!) {
@@ -40,7 +43,10 @@ export const EXPLORE_QUERY = `query BenchExplore($first: Int!, $after: String) {
 }`;
 
 const EXPLORE_PAGE = 24;
-const EXPLORE_PEOPLE = 40;
+/** People browsing and typing under load, and people whose first visit is timed. */
+const EXPLORE_PEOPLE = 100;
+const FIRST_VISITS = 30;
+const TYPED_STRINGS = 20_000;
 const SETTLE_MS = 2000;
 
 export interface DiscoveryPlan {
@@ -109,19 +115,19 @@ export async function prepareExplore(
 }
 
 /** People who liked posts in the last 30 days: Explore has neighbours of their likes to offer. */
-async function explorePeople(url: string): Promise<Session[]> {
+async function explorePeople(url: string, count: number, skip: number): Promise<Session[]> {
   const usernames = await withPg(MAIN.database, async (client) => {
     const { rows } = await client.query<{ username: string }>(
       `/* benchExplorePeople */ select u.username from users u
        where u.username like '%\\_%' escape '\\' and exists (
          select 1 from likes l where l.user_id = u.id and l.created_at > now() - interval '30 days'
        )
-       order by hashtext(u.username) limit $1`,
-      [EXPLORE_PEOPLE],
+       order by hashtext(u.username) limit $1 offset $2`,
+      [count, skip],
     );
     return rows.map((r) => r.username);
   });
-  if (usernames.length < EXPLORE_PEOPLE) throw new Error(`only ${usernames.length} people to browse Explore`);
+  if (usernames.length < count) throw new Error(`only ${usernames.length} people to browse Explore`);
   const sessions: Session[] = [];
   for (const username of usernames) sessions.push(await logIn(url, username, PASSWORD));
   return sessions;
@@ -133,22 +139,41 @@ export async function measureDiscovery(
   plan: DiscoveryPlan,
   log: (line: string) => void,
 ): Promise<Figure[]> {
-  const strings = typeaheadStrings(2000);
-  const people = await explorePeople(url);
+  const strings = typeaheadStrings(TYPED_STRINGS);
+  // Grids ranked by an earlier run are kept for hours: every run starts with none.
+  const forgotten = await withRedis(async (redis) => {
+    const keys = await scanKeys(redis, `${MAIN.cachePrefix}explore:*`, 1_000_000);
+    for (let i = 0; i < keys.length; i += 1000) await redis.del(...keys.slice(i, i + 1000));
+    return keys.length;
+  });
+  log(`forgot ${forgotten} Explore grids and snapshots of earlier runs`);
+  const people = await explorePeople(url, EXPLORE_PEOPLE, 0);
+  const typists = [heavy, ...people];
   await checkPages(url, heavy, people);
+  const firstVisits = await timeFirstVisits(url, await explorePeople(url, FIRST_VISITS, EXPLORE_PEOPLE));
 
   const json = { 'content-type': 'application/json' };
-  const typeahead = (seconds: number) =>
-    runLoad({
+  // Strings carry on from run to run: a run does not retype what the one before typed.
+  let typed = 0;
+  const typeahead = async (seconds: number) => {
+    const from = typed;
+    const result = await runLoad({
       url: `${url}/graphql`,
       method: 'POST',
-      headers: { ...json, authorization: `Bearer ${heavy.token}` },
+      headers: json,
       connections: plan.connections,
       seconds,
       vary: (n) => ({
-        body: JSON.stringify({ query: TYPEAHEAD_QUERY, variables: { query: strings[n % strings.length] } }),
+        headers: { authorization: `Bearer ${typists[(from + n) % typists.length]!.token}` },
+        body: JSON.stringify({
+          query: TYPEAHEAD_QUERY,
+          variables: { query: strings[(from + n) % strings.length] },
+        }),
       }),
     });
+    typed += result.requests;
+    return result;
+  };
   const explore = (seconds: number) =>
     runLoad({
       url: `${url}/graphql`,
@@ -196,7 +221,7 @@ export async function measureDiscovery(
       {
         digits: 0,
         target: { op: '<', value: 30 },
-        note: `search(query) accounts + hashtags (8 each) as bench_heavy, ${strings.length} typed prefixes in turn, ${load}`,
+        note: `search(query) accounts + hashtags (8 each) as ${typists.length} people in turn (bench_heavy among them), the next of ${strings.length.toLocaleString('en-US')} typed prefixes each request (${typed.toLocaleString('en-US')} typed in all), ${load}`,
       },
     ),
     figure(
@@ -224,7 +249,7 @@ export async function measureDiscovery(
       {
         digits: 0,
         target: { op: '<', value: 80 },
-        note: `explore(first: ${EXPLORE_PAGE}) first page (a fresh ranking), ${people.length} people in turn, ${load}`,
+        note: `explore(first: ${EXPLORE_PAGE}) first page of a visit (the grid ranked ahead; each visit queues the next ranking, at most one a minute per person, in the same process), ${people.length} people in turn, ${load}`,
       },
     ),
     figure(
@@ -239,6 +264,10 @@ export async function measureDiscovery(
       of((r) => r.explore.rps),
       { digits: 0 },
     ),
+    figure('explore.first_visit.p50_ms', 'ms', firstVisits.p50, {
+      digits: 0,
+      note: `explore(first: ${EXPLORE_PAGE}) as ${FIRST_VISITS} people who never opened it, one at a time on an idle server: the ranking while the person waits (p99 ${firstVisits.p99.toFixed(0)} ms)`,
+    }),
     figure(
       'discovery.healthz.p99_ms',
       'ms',
@@ -246,6 +275,22 @@ export async function measureDiscovery(
       { digits: 0, note: 'the ceiling: /healthz p99 at the same connections' },
     ),
   ];
+}
+
+/** A first visit ranks while the person waits: timed one at a time, each person once. */
+async function timeFirstVisits(
+  url: string,
+  people: readonly Session[],
+): Promise<{ p50: number; p99: number }> {
+  const times: number[] = [];
+  for (const person of people) {
+    const started = performance.now();
+    await graphql(url, EXPLORE_QUERY, { first: EXPLORE_PAGE }, person.token);
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
+  return { p50: at(0.5), p99: at(0.99) };
 }
 
 /** The load means something only if the answers are full: accounts and tags found, Explore pages full. */

@@ -20,7 +20,8 @@ export interface CircleMember {
 }
 
 export interface Circle {
-  members: readonly CircleMember[];
+  /** Members whose username or name starts with `prefix` (each once), by binary search. */
+  startingWith(prefix: string): CircleMember[];
   tieOf(id: string): Tie | 0;
 }
 
@@ -41,14 +42,41 @@ const TTL_MS = 2 * 60_000;
 const MAX_MEMBERS = 200_000;
 const NAMESPACE = 'search.circle';
 
-const EMPTY: Circle = { members: [], tieOf: () => 0 };
+export const EMPTY_CIRCLE: Circle = { startingWith: () => [], tieOf: () => 0 };
+
+/** A circle indexed for prefix look-ups: its usernames and names sorted, each pointing at its member. */
+export function indexCircle(members: readonly CircleMember[]): Circle {
+  const keys: { key: string; member: CircleMember }[] = [];
+  for (const member of members) {
+    keys.push({ key: member.username, member });
+    if (member.name && member.name !== member.username) keys.push({ key: member.name, member });
+  }
+  keys.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const ties = new Map<string, Tie>(members.map((m) => [m.id, m.tie]));
+  return {
+    startingWith(prefix) {
+      let low = 0;
+      let high = keys.length;
+      while (low < high) {
+        const mid = (low + high) >>> 1;
+        if (keys[mid]!.key < prefix) low = mid + 1;
+        else high = mid;
+      }
+      const found = new Set<CircleMember>();
+      for (let i = low; i < keys.length && keys[i]!.key.startsWith(prefix); i++) found.add(keys[i]!.member);
+      return [...found];
+    },
+    tieOf: (id) => ties.get(id) ?? 0,
+  };
+}
 
 export function createCircles(deps: { db: Db; invalidations?: InvalidationBus }): Circles {
   const { db, invalidations } = deps;
+  const sizes = new WeakMap<Circle, number>();
   const cache = new LRUCache<string, Circle>({
     maxSize: MAX_MEMBERS,
     // An empty circle still takes a slot.
-    sizeCalculation: (circle) => Math.max(1, circle.members.length),
+    sizeCalculation: (circle) => Math.max(1, sizes.get(circle) ?? 1),
     ttl: TTL_MS,
     fetchMethod: async (viewerId) => build(viewerId),
     // A drop while a circle is being built cancels that build (it may predate the change): the waiting
@@ -77,9 +105,10 @@ export function createCircles(deps: { db: Db; invalidations?: InvalidationBus })
        where u.suspended_at is null`,
       [viewerId],
     );
-    if (rows.length === 0) return EMPTY;
-    const ties = new Map<string, Tie>(rows.map((r) => [r.id, r.tie]));
-    return { members: rows, tieOf: (id) => ties.get(id) ?? 0 };
+    if (rows.length === 0) return EMPTY_CIRCLE;
+    const circle = indexCircle(rows);
+    sizes.set(circle, rows.length);
+    return circle;
   }
 
   const forget = (ids: readonly string[]) => {
@@ -89,7 +118,7 @@ export function createCircles(deps: { db: Db; invalidations?: InvalidationBus })
 
   return {
     async of(viewerId) {
-      return (await cache.fetch(viewerId)) ?? (await cache.fetch(viewerId)) ?? EMPTY;
+      return (await cache.fetch(viewerId)) ?? (await cache.fetch(viewerId)) ?? EMPTY_CIRCLE;
     },
     drop(viewerIds) {
       if (viewerIds.length === 0) return;

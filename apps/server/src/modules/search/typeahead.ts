@@ -7,7 +7,7 @@
 import { LRUCache } from 'lru-cache';
 import type { InvalidationBus } from '../../platform/cache/invalidation';
 import type { Db, SqlParam } from '../../platform/db';
-import type { Circle, Circles } from './circles';
+import { type Circle, type Circles, EMPTY_CIRCLE } from './circles';
 import { likePrefix, transpositions } from './query';
 
 export interface HashtagRow {
@@ -113,9 +113,7 @@ export function rankAccounts(
   };
   for (const candidate of candidates) consider(candidate, candidate.closeness);
   // People in the circle whose name starts with the query, however few followers they have.
-  for (const member of circle.members) {
-    if (member.username.startsWith(query) || member.name.startsWith(query)) consider(member, 0);
-  }
+  for (const member of circle.startingWith(query)) consider(member, 0);
   return [...found.values()]
     .sort(
       (a, b) =>
@@ -148,8 +146,6 @@ export interface Typeahead {
    */
   namesChanged(): void;
 }
-
-const NO_CIRCLE: Circle = { members: [], tieOf: () => 0 };
 
 export function createTypeahead(deps: {
   db: Db;
@@ -213,7 +209,7 @@ export function createTypeahead(deps: {
       const fuzzy = options.fuzzy && [...query].length >= 3;
       const [found, circle] = await Promise.all([
         candidatesFor(query, fuzzy),
-        viewerId ? circles.of(viewerId) : NO_CIRCLE,
+        viewerId ? circles.of(viewerId) : EMPTY_CIRCLE,
       ]);
       return rankAccounts(query, found, circle, { ...options, fuzzy });
     },

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { type CircleMember, EMPTY_CIRCLE, indexCircle } from './circles';
+import { type AccountCandidate, rankAccounts } from './typeahead';
+
+const member = (id: string, username: string, name: string, tie: 1 | 2, followers = 0): CircleMember => ({
+  id,
+  username,
+  name,
+  followers,
+  tie,
+});
+const candidate = (id: string, username: string, name: string, followers: number, closeness = 0) =>
+  ({ id, username, name, followers, closeness }) satisfies AccountCandidate;
+
+describe('the typeahead ranking', () => {
+  const circle = indexCircle([
+    member('1', 'ana_b', 'ana banana', 2),
+    member('2', 'zed', 'ana zed', 1),
+    member('3', 'anabel', 'anabel', 2),
+    member('4', 'bob', 'bob', 1),
+  ]);
+
+  it('finds circle members by a prefix of the username or the name, each once', () => {
+    expect(
+      circle
+        .startingWith('ana')
+        .map((m) => m.id)
+        .sort(),
+    ).toEqual(['1', '2', '3']);
+    expect(circle.startingWith('anab').map((m) => m.id)).toEqual(['3']);
+    expect(circle.startingWith('c')).toEqual([]);
+    expect(circle.startingWith('').length).toBe(4);
+    expect(circle.tieOf('2')).toBe(1);
+    expect(circle.tieOf('9')).toBe(0);
+  });
+
+  it('orders by match, then tie, then typo closeness, then followers, then the newer ID', () => {
+    const found = [
+      candidate('10', 'ana', 'someone', 1),
+      candidate('11', 'anastasia', 'x', 900),
+      candidate('12', 'anx', 'y', 5000, 0.5),
+      candidate('13', 'nna', 'z', 5000, 0.4),
+      candidate('99', 'anatole', 'q', 900),
+      candidate('100', 'anatoly', 'q', 900),
+    ];
+    const ranked = rankAccounts('ana', found, circle, { limit: 20, fuzzy: true });
+    // Exact; then prefix matches: followed (3, 1: the newer ID first), followed by a followed (2), then by followers and ID.
+    expect(ranked.slice(0, 4)).toEqual(['10', '3', '1', '2']);
+    expect(ranked.slice(4, 7)).toEqual(['100', '99', '11']);
+    // Typos last, the closer first; not at all for mention completion.
+    expect(ranked.slice(7)).toEqual(['12', '13']);
+    expect(rankAccounts('ana', found, circle, { limit: 20, fuzzy: false })).not.toContain('12');
+  });
+
+  it('leaves out hidden accounts before cutting the page', () => {
+    const found = [
+      candidate('10', 'ana', '', 1),
+      candidate('11', 'anab', '', 2),
+      candidate('12', 'anac', '', 3),
+    ];
+    expect(
+      rankAccounts('ana', found, EMPTY_CIRCLE, { limit: 2, fuzzy: true, hidden: new Set(['10']) }),
+    ).toEqual(['12', '11']);
+  });
+});
