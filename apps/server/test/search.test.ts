@@ -422,5 +422,10 @@ describe.skipIf(!(await modeAvailable()))(`search [${MODE}]`, () => {
     const again = await cost('costly');
     expect(again.size).toBe(8);
     expect(again.names).toEqual([]);
+    // Typing on: a longer string is answered from what was kept for its prefix (all it matched).
+    // (One account starts with it; close spellings fill the page, the one statement run.)
+    const longer = await cost('costly_3');
+    expect(longer.size).toBe(8);
+    expect(longer.names).toEqual(['typeaheadTypos']);
   });
 });

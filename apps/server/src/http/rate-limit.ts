@@ -62,8 +62,11 @@ export async function limitAction(
   action: ActionName,
   who: { userId: string | null; ip: string },
 ): Promise<void> {
-  await rateLimit(`${action}ByIp`, who.ip);
-  if (who.userId) await rateLimit(action, who.userId);
+  // Both counted in one round trip (the cache pipelines them); either over its limit refuses.
+  await Promise.all([
+    rateLimit(`${action}ByIp`, who.ip),
+    who.userId ? rateLimit(action, who.userId) : undefined,
+  ]);
 }
 
 /**

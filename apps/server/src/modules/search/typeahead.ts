@@ -6,7 +6,7 @@
  */
 import { LRUCache } from 'lru-cache';
 import type { InvalidationBus } from '../../platform/cache/invalidation';
-import type { Db, SqlParam } from '../../platform/db';
+import type { Db } from '../../platform/db';
 import { type Circle, type Circles, EMPTY_CIRCLE } from './circles';
 import { likePrefix, transpositions } from './query';
 
@@ -33,41 +33,97 @@ const CANDIDATES = 40;
 const CANDIDATES_TTL_MS = 30_000;
 const HASHTAGS_TTL_MS = 10_000;
 const CACHED_STRINGS = 20_000;
+/** Tags read per prefix: a prefix with fewer has them all. */
+const TAGS_PER_PREFIX = 100;
 const NAMES_NAMESPACE = 'search.names';
 
+/**
+ * What a prefix matches, and whether that is all it matches: then a longer string that starts with
+ * it is answered from it, in memory (typing "marg" after "mar" costs no statement).
+ */
+interface PrefixSet<Row> {
+  rows: Row[];
+  complete: boolean;
+}
+
+const CANDIDATE_COLUMNS = `u.id::text as id, u.username, lower(u.display_name) as name,
+  u.follower_count as followers,
+  greatest(similarity(u.username, $2), word_similarity($2, lower(u.display_name)))::float8 as closeness`;
+
 // The most followed accounts whose username or name starts with the string, and exact matches (which
-// a popular prefix could crowd out).
-const PREFIX_CANDIDATES = `
-  (select id from users where username like $1 and suspended_at is null
-   order by follower_count desc, id desc limit ${CANDIDATES})
-  union
-  (select id from users where lower(display_name) like $1 and suspended_at is null
-   order by follower_count desc, id desc limit ${CANDIDATES})
-  union
-  (select id from users where username = $2)
-  union
-  (select id from users where lower(display_name) = $2 limit ${CANDIDATES})`;
-
-// Typos: trigram similarity (GIN) on the username and on the words of the name, and the query with two
-// neighbouring letters swapped, matched exactly (the unique index).
-const FUZZY_CANDIDATES = `
-  union
-  (select id from users where username % $2 order by similarity(username, $2) desc limit ${CANDIDATES})
-  union
-  (select id from users where $2 <% lower(display_name)
-   order by word_similarity($2, lower(display_name)) desc limit ${CANDIDATES})
-  union
-  (select id from users where username = any($3::text[]))`;
-
-const candidatesSql = (sources: string) => `/* typeaheadCandidates */
-  with c as (${sources})
-  select u.id::text as id, u.username, lower(u.display_name) as name, u.follower_count as followers,
-    greatest(similarity(u.username, $2), word_similarity($2, lower(u.display_name)))::float8 as closeness
+// a popular prefix could crowd out). One more than kept is read per side to tell whether that is all.
+const PREFIX_SQL = `/* typeaheadPrefix */
+  with by_username as (
+    select id from users where username like $1 and suspended_at is null
+    order by follower_count desc, id desc limit ${CANDIDATES + 1}
+  ), by_name as (
+    select id from users where lower(display_name) like $1 and suspended_at is null
+    order by follower_count desc, id desc limit ${CANDIDATES + 1}
+  ), c as (
+    select id from by_username union select id from by_name
+    union (select id from users where username = $2)
+    union (select id from users where lower(display_name) = $2 limit ${CANDIDATES})
+  )
+  select ${CANDIDATE_COLUMNS},
+    (select count(*) from by_username) <= ${CANDIDATES} and (select count(*) from by_name) <= ${CANDIDATES}
+      as complete
   from c join users u on u.id = c.id
   where u.suspended_at is null`;
 
-const PREFIX_SQL = candidatesSql(PREFIX_CANDIDATES);
-const FUZZY_SQL = candidatesSql(PREFIX_CANDIDATES + FUZZY_CANDIDATES);
+// Typos: trigram similarity (GIN) on the username and on the words of the name, and the query with two
+// neighbouring letters swapped, matched exactly (the unique index).
+const FUZZY_SQL = `/* typeaheadTypos */
+  with c as (
+    (select id from users where username % $2 order by similarity(username, $2) desc limit ${CANDIDATES})
+    union
+    (select id from users where $2 <% lower(display_name)
+     order by word_similarity($2, lower(display_name)) desc limit ${CANDIDATES})
+    union
+    (select id from users where username = any($1::text[]))
+  )
+  select ${CANDIDATE_COLUMNS}
+  from c join users u on u.id = c.id
+  where u.suspended_at is null`;
+
+// Only tags with at least one public, visible post can be found, so a tag used only by private accounts
+// stays unknown, as on Instagram; the count shown is the stored total. (Counting the public posts per
+// tag at every keystroke cost 40 ms a tag on the large data set.) The probe walks the tag's newest posts
+// and stops at the first public one.
+const TAGS_SQL = `/* searchHashtags */
+  with h as (
+    select id, name, post_count from hashtags where name like $1 and post_count > 0
+    order by name limit ${TAGS_PER_PREFIX}
+  )
+  select h.id, h.name, h.post_count, (select count(*) from h) < ${TAGS_PER_PREFIX} as complete
+  from h
+  where exists (
+    select 1 from post_hashtags ph
+    join posts p on p.id = ph.post_id
+    join users u on u.id = p.author_id
+    where ph.hashtag_id = h.id and p.status = 'ready' and p.archived_at is null
+      and not u.is_private and u.suspended_at is null
+  )`;
+
+/**
+ * The kept set for `query`, or one derived from a kept complete set of a shorter prefix of it, or
+ * (neither kept) `load`ed and kept.
+ */
+async function fromPrefixes<Row>(
+  cache: LRUCache<string, PrefixSet<Row>>,
+  query: string,
+  matches: (row: Row, query: string) => boolean,
+): Promise<Row[]> {
+  const chars = [...query];
+  for (let length = chars.length; length >= 1; length--) {
+    const kept = cache.get(chars.slice(0, length).join(''));
+    if (kept && (kept.complete || length === chars.length)) {
+      return length === chars.length ? kept.rows : kept.rows.filter((row) => matches(row, query));
+    }
+  }
+  // Fetched twice at most: a drop while the first was in flight cancels it.
+  const loaded = (await cache.fetch(query)) ?? (await cache.fetch(query));
+  return loaded?.rows ?? [];
+}
 
 /** Exact (3), prefix (2), or a typo match (1), on the username or the display name. */
 const tierOf = (account: { username: string; name: string }, query: string) =>
@@ -154,51 +210,40 @@ export function createTypeahead(deps: {
 }): Typeahead {
   const { db, circles, invalidations } = deps;
 
-  const candidates = new LRUCache<string, AccountCandidate[]>({
+  const prefixes = new LRUCache<string, PrefixSet<AccountCandidate>>({
     max: CACHED_STRINGS,
     ttl: CANDIDATES_TTL_MS,
     // A drop while a string is being looked up cancels that look-up: the request looks again.
     allowStaleOnFetchAbort: true,
-    fetchMethod: async (key) => {
-      const fuzzy = key.startsWith('f');
-      const query = key.slice(2);
-      const params: SqlParam[] = [likePrefix(query), query];
-      if (fuzzy) params.push(transpositions(query));
-      return db.query<AccountCandidate>(fuzzy ? FUZZY_SQL : PREFIX_SQL, params);
+    fetchMethod: async (query) => {
+      const rows = await db.query<AccountCandidate & { complete: boolean }>(PREFIX_SQL, [
+        likePrefix(query),
+        query,
+      ]);
+      // No row at all: nothing starts with the string, which is complete too.
+      return { rows, complete: rows[0]?.complete ?? true };
     },
   });
-  const candidatesFor = async (query: string, fuzzy: boolean) => {
-    const key = `${fuzzy ? 'f' : 'p'}:${query}`;
-    return (await candidates.fetch(key)) ?? (await candidates.fetch(key)) ?? [];
+  const typos = new LRUCache<string, AccountCandidate[]>({
+    max: CACHED_STRINGS,
+    ttl: CANDIDATES_TTL_MS,
+    allowStaleOnFetchAbort: true,
+    fetchMethod: (query) => db.query<AccountCandidate>(FUZZY_SQL, [transpositions(query), query]),
+  });
+  const startsWith = (row: { username: string; name: string }, query: string) =>
+    row.username.startsWith(query) || row.name.startsWith(query);
+  const forgetNames = () => {
+    prefixes.clear();
+    typos.clear();
   };
-  invalidations?.subscribe(NAMES_NAMESPACE, () => candidates.clear());
+  invalidations?.subscribe(NAMES_NAMESPACE, forgetNames);
 
-  const hashtags = new LRUCache<string, HashtagRow[]>({
+  const tags = new LRUCache<string, PrefixSet<HashtagRow>>({
     max: CACHED_STRINGS,
     ttl: HASHTAGS_TTL_MS,
-    fetchMethod: async (key) => {
-      const at = key.indexOf(':');
-      const limit = Number(key.slice(0, at));
-      const query = key.slice(at + 1);
-      return db.query<HashtagRow>(
-        // Only tags with at least one public, visible post can be found, so a tag used only by private
-        // accounts stays unknown, as on Instagram; the count shown is the stored total. (Counting the
-        // public posts per tag at every keystroke cost 40 ms a tag on the large data set.) The probe
-        // walks the tag's newest posts and stops at the first public one.
-        `/* searchHashtags */ select h.id, h.name, h.post_count
-         from (
-           select id, name, post_count from hashtags where name like $1 and post_count > 0 order by name limit 100
-         ) h
-         where exists (
-           select 1 from post_hashtags ph
-           join posts p on p.id = ph.post_id
-           join users u on u.id = p.author_id
-           where ph.hashtag_id = h.id and p.status = 'ready' and p.archived_at is null
-             and not u.is_private and u.suspended_at is null
-         )
-         order by (h.name = $2) desc, h.post_count desc, h.name limit $3`,
-        [likePrefix(query), query, limit],
-      );
+    fetchMethod: async (query) => {
+      const rows = await db.query<HashtagRow & { complete: boolean }>(TAGS_SQL, [likePrefix(query)]);
+      return { rows, complete: rows[0]?.complete ?? true };
     },
   });
 
@@ -208,19 +253,32 @@ export function createTypeahead(deps: {
       // One- and two-letter queries have too few trigrams for similarity to mean anything.
       const fuzzy = options.fuzzy && [...query].length >= 3;
       const [found, circle] = await Promise.all([
-        candidatesFor(query, fuzzy),
+        fromPrefixes(prefixes, query, startsWith),
         viewerId ? circles.of(viewerId) : EMPTY_CIRCLE,
       ]);
-      return rankAccounts(query, found, circle, { ...options, fuzzy });
+      const ranked = rankAccounts(query, found, circle, { ...options, fuzzy: false });
+      // Typo matches rank after every exact and prefix match: looked up only when those leave room.
+      if (!fuzzy || ranked.length >= options.limit) return ranked;
+      const close = (await typos.fetch(query)) ?? (await typos.fetch(query)) ?? [];
+      return rankAccounts(query, [...found, ...close], circle, { ...options, fuzzy: true });
     },
 
     async hashtags(query, limit) {
       if (query === '') return [];
-      return (await hashtags.fetch(`${limit}:${query}`)) ?? [];
+      const found = await fromPrefixes(tags, query, (tag, q) => tag.name.startsWith(q));
+      return found
+        .filter((tag) => tag.name.startsWith(query))
+        .sort(
+          (a, b) =>
+            Number(b.name === query) - Number(a.name === query) ||
+            b.post_count - a.post_count ||
+            (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+        )
+        .slice(0, limit);
     },
 
     namesChanged() {
-      candidates.clear();
+      forgetNames();
       void invalidations?.publish(NAMES_NAMESPACE, ['*']).catch(() => {
         // Best effort: other processes' candidates expire within CANDIDATES_TTL_MS anyway.
       });

@@ -20,8 +20,15 @@ export interface RedisCacheOptions {
   logger: Logger;
 }
 
+interface CacheRedis extends Redis {
+  incrWithTtl(key: string, ttlSeconds: string, by: string): Promise<unknown>;
+}
+
 export function createRedisCache(options: RedisCacheOptions): Cache {
-  const redis = new Redis(options.url, { keyPrefix: options.prefix });
+  // Commands issued in the same tick (a request's session, rate limits and rows) leave in one write.
+  const redis = new Redis(options.url, { keyPrefix: options.prefix, enableAutoPipelining: true }) as CacheRedis;
+  // Sent by its SHA (EVALSHA) once Redis knows the script, not as its text on every increment.
+  redis.defineCommand('incrWithTtl', { numberOfKeys: 1, lua: INCR_WITH_TTL });
   // ioredis reconnects by itself; without a listener an 'error' event would crash the process.
   redis.on('error', (err: Error) => options.logger.error({ err }, 'Redis cache connection error'));
 
@@ -47,9 +54,7 @@ export function createRedisCache(options: RedisCacheOptions): Cache {
     },
     async incr(key, ttlSeconds, by = 1) {
       try {
-        const value = await redis.eval(
-          INCR_WITH_TTL,
-          1,
+        const value = await redis.incrWithTtl(
           key,
           String(Math.max(0, Math.floor(ttlSeconds))),
           String(Math.max(1, Math.floor(by))),
