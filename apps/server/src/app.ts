@@ -98,7 +98,11 @@ export async function createGlimpse(
     invalidations: createInvalidationBus(platform.pubsub, cacheLogger),
   };
   // The search box keeps what it found for a string and each viewer's circle in process (issue 7).
-  const search = createSearch({ db, invalidations: hydration.invalidations });
+  const search = createSearch({
+    db,
+    logger: subsystemLogger(logger, 'search'),
+    invalidations: hydration.invalidations,
+  });
   const accounts = createAccounts(db, hydration, { namesChanged: search.namesChanged });
   const uploads = createUploads(db, blobs);
   const avatars = createAvatars({ db, blobs, queue, accounts, logger: subsystemLogger(logger, 'media') });
@@ -162,7 +166,10 @@ export async function createGlimpse(
     suggestions: createSuggestions(db),
     moderation: createModeration(db, {
       postsChanged: posts.invalidate,
-      usersChanged: accounts.invalidate,
+      // Suspension and its end also take the account out of, or back into, the search box.
+      usersChanged: async (ids) => {
+        await Promise.all([accounts.invalidate(ids), search.namesChanged(ids)]);
+      },
       deleteComment: (id) => engagement.deleteComment(id),
       revokeSessions: (userId) => sessions.revokeAllOf(userId),
     }),

@@ -14,6 +14,7 @@ export type Subsystem =
   | 'media'
   | 'seed'
   | 'ranking'
+  | 'search'
   | 'jobs';
 
 export function createLogger(level: string): Logger {

@@ -56,10 +56,10 @@ export function createAccounts(
   hydration: Hydration,
   hooks: {
     /** An account appeared or its name or username changed: what the search box keeps is stale. */
-    namesChanged?(): void;
+    namesChanged?(ids: readonly string[]): Promise<void>;
   } = {},
 ): Accounts {
-  const namesChanged = () => hooks.namesChanged?.();
+  const namesChanged = async (id: string) => hooks.namesChanged?.([id]);
   const cached = readThrough<UserRow>({
     ...hydration,
     namespace: 'user',
@@ -98,7 +98,7 @@ export function createAccounts(
            values ($1, $2, $3, $4) returning ${USER_COLUMNS}`,
           [username, email, passwordHash, displayName],
         );
-        namesChanged();
+        await namesChanged(row!.id);
         return row!;
       } catch (error) {
         if (isUniqueViolation(error, 'users_username')) throw badInput('username', 'This username is taken');
@@ -202,7 +202,7 @@ export function createAccounts(
       if (!row) throw notFound('User');
       const { was_private, ...user } = row;
       await cached.invalidate([userId]);
-      if (input.displayName != null) namesChanged();
+      if (input.displayName != null) await namesChanged(userId);
       return { user, becamePublic: was_private && !user.is_private };
     },
 
@@ -217,7 +217,7 @@ export function createAccounts(
         );
         if (!row) throw notFound('User');
         await cached.invalidate([userId]);
-        namesChanged();
+        await namesChanged(userId);
         return row;
       } catch (error) {
         if (isUniqueViolation(error, 'users_username')) throw badInput('username', 'This username is taken');

@@ -6,6 +6,7 @@
 import { LRUCache } from 'lru-cache';
 import type { InvalidationBus } from '../../platform/cache/invalidation';
 import type { Db } from '../../platform/db';
+import { wordsOf } from './name-index';
 
 /** How the viewer is tied to an account: they follow it (2), or someone they follow does (1). */
 export type Tie = 1 | 2;
@@ -20,7 +21,7 @@ export interface CircleMember {
 }
 
 export interface Circle {
-  /** Members whose username or name starts with `prefix` (each once), by binary search. */
+  /** Members whose username, name or a word of it starts with `prefix` (each once), by binary search. */
   startingWith(prefix: string): CircleMember[];
   tieOf(id: string): Tie | 0;
 }
@@ -33,13 +34,19 @@ export interface Circles {
 
 /** Followed accounts kept per viewer (newest follows first). */
 const FOLLOWED = 5000;
-/** The second hop is sampled: the latest follows of the latest followed, bounded for a big follow list. */
-const HOP_FOLLOWED = 200;
-const HOP_EACH = 100;
-const NETWORK = 2000;
+/**
+ * The second hop is sampled (the latest follows of the latest followed), bounded for a big follow
+ * list, and only its most shared accounts are kept.
+ */
+const HOP_FOLLOWED = 100;
+const HOP_EACH = 50;
+const NETWORK = 500;
 const TTL_MS = 2 * 60_000;
-/** Bounds the memory of all circles together, counted in members (~150 bytes each). */
-const MAX_MEMBERS = 200_000;
+/**
+ * Bounds the memory of all circles together, counted in members (~250 bytes each with the index):
+ * ~100 MB at most, some 600 people typing with a typical circle (~100 followed and 500 more).
+ */
+const MAX_MEMBERS = 400_000;
 const NAMESPACE = 'search.circle';
 
 export const EMPTY_CIRCLE: Circle = { startingWith: () => [], tieOf: () => 0 };
@@ -48,8 +55,9 @@ export const EMPTY_CIRCLE: Circle = { startingWith: () => [], tieOf: () => 0 };
 export function indexCircle(members: readonly CircleMember[]): Circle {
   const keys: { key: string; member: CircleMember }[] = [];
   for (const member of members) {
-    keys.push({ key: member.username, member });
-    if (member.name && member.name !== member.username) keys.push({ key: member.name, member });
+    for (const key of new Set([member.username, member.name, ...wordsOf(member.name)])) {
+      if (key !== '') keys.push({ key, member });
+    }
   }
   keys.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const ties = new Map<string, Tie>(members.map((m) => [m.id, m.tie]));

@@ -1,6 +1,8 @@
 import type { InvalidationBus } from '../../platform/cache/invalidation';
 import type { Db } from '../../platform/db';
+import type { Logger } from '../../platform/logger';
 import { type Circles, createCircles } from './circles';
+import { createAccountIndex } from './name-index';
 import { createPostSearch, type PostSearch } from './posts';
 import { createRecentSearches, type RecentSearches } from './recent';
 import { createTypeahead, type Typeahead } from './typeahead';
@@ -12,11 +14,12 @@ export interface Search extends Typeahead, PostSearch {
   circles: Circles;
 }
 
-export function createSearch(deps: { db: Db; invalidations?: InvalidationBus }): Search {
-  const { db, invalidations } = deps;
+export function createSearch(deps: { db: Db; logger: Logger; invalidations?: InvalidationBus }): Search {
+  const { db, logger, invalidations } = deps;
   const circles = createCircles({ db, invalidations });
+  const index = createAccountIndex({ db, logger, invalidations });
   return {
-    ...createTypeahead({ db, circles, invalidations }),
+    ...createTypeahead({ db, circles, index }),
     ...createPostSearch(db),
     recent: createRecentSearches(db),
     circles,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type CircleMember, EMPTY_CIRCLE, indexCircle } from './circles';
+import { buildNameIndex, matchTier, trigrams } from './name-index';
 import { type AccountCandidate, rankAccounts } from './typeahead';
 
 const member = (id: string, username: string, name: string, tie: 1 | 2, followers = 0): CircleMember => ({
@@ -61,5 +62,40 @@ describe('the typeahead ranking', () => {
     expect(
       rankAccounts('ana', found, EMPTY_CIRCLE, { limit: 2, fuzzy: true, hidden: new Set(['10']) }),
     ).toEqual(['12', '11']);
+  });
+});
+
+describe('the account index', () => {
+  const accounts = [
+    { id: '1', username: 'ana', name: 'someone else', followers: 1 },
+    { id: '2', username: 'anabel_x', name: 'anabel', followers: 50 },
+    { id: '3', username: 'zed', name: 'ana silva', followers: 10 },
+    { id: '4', username: 'bob', name: 'bob anders', followers: 99 },
+    { id: '5', username: 'bartholomew', name: '', followers: 0 },
+  ];
+  const index = buildNameIndex(accounts);
+
+  it('finds by a prefix of the username, the name or a word of it, most followed first, exact always', () => {
+    expect(index.prefixed('an', 10).map((a) => a.id)).toEqual(['4', '2', '3', '1']);
+    expect(index.prefixed('an', 2).map((a) => a.id)).toEqual(['4', '2']);
+    // Only two kept, but the exact match comes along.
+    expect(index.prefixed('ana', 1).map((a) => a.id)).toEqual(['2', '1']);
+    expect(index.prefixed('silv', 10).map((a) => a.id)).toEqual(['3']);
+    expect(index.prefixed('q', 10)).toEqual([]);
+  });
+
+  it('finds close spellings by trigram similarity, closest first, and swapped usernames exactly', () => {
+    const close = index.similar('bartolomew', 5);
+    expect(close[0]?.account.id).toBe('5');
+    expect(close[0]?.closeness).toBeGreaterThan(0.5);
+    expect(index.similar('zzzz', 5)).toEqual([]);
+    expect(index.withUsernames(['bbo', 'bob']).map((a) => a.id)).toEqual(['4']);
+  });
+
+  it('breaks text into pg_trgm trigrams', () => {
+    expect([...trigrams('Ana-B')].sort()).toEqual(['  a', '  b', ' an', ' b ', 'ana', 'na '].sort());
+    expect(matchTier({ username: 'zed', name: 'ana silva' }, 'sil')).toBe(2);
+    expect(matchTier({ username: 'zed', name: 'ana silva' }, 'zed')).toBe(3);
+    expect(matchTier({ username: 'zed', name: 'ana silva' }, 'lva')).toBe(1);
   });
 });

@@ -5,9 +5,9 @@
  * memory. A keystroke that many people type costs no statement; a new string costs one.
  */
 import { LRUCache } from 'lru-cache';
-import type { InvalidationBus } from '../../platform/cache/invalidation';
 import type { Db } from '../../platform/db';
 import { type Circle, type Circles, EMPTY_CIRCLE } from './circles';
+import { type AccountIndex, type IndexedAccount, matchTier, type NameIndex } from './name-index';
 import { likePrefix, transpositions } from './query';
 
 export interface HashtagRow {
@@ -17,73 +17,29 @@ export interface HashtagRow {
 }
 
 /** An account that matches a string, whoever asks: the facts the ranking needs. */
-export interface AccountCandidate {
-  id: string;
-  username: string;
-  /** Lowercased display name. */
-  name: string;
-  followers: number;
+export interface AccountCandidate extends IndexedAccount {
   /** Trigram closeness to the string (0..1): orders the typo matches. */
   closeness: number;
 }
 
 /** Candidates taken per look-up: enough for any page of suggestions once reordered by the viewer's circle. */
 const CANDIDATES = 40;
-/** How long a string's candidates and a prefix's tags are reused; names changing drop them at once. */
-const CANDIDATES_TTL_MS = 30_000;
-const HASHTAGS_TTL_MS = 10_000;
+/** How long a prefix's tags are reused (a new tag shows within this). */
+const HASHTAGS_TTL_MS = 60_000;
 const CACHED_STRINGS = 20_000;
 /** Tags read per prefix: a prefix with fewer has them all. */
 const TAGS_PER_PREFIX = 100;
-const NAMES_NAMESPACE = 'search.names';
+/** Short prefixes match many accounts: their most followed are remembered per index. */
+const MEMO_PREFIX_CHARS = 2;
 
 /**
  * What a prefix matches, and whether that is all it matches: then a longer string that starts with
- * it is answered from it, in memory (typing "marg" after "mar" costs no statement).
+ * it is answered from it, in memory (typing "sun" after "su" costs no statement).
  */
 interface PrefixSet<Row> {
   rows: Row[];
   complete: boolean;
 }
-
-const CANDIDATE_COLUMNS = `u.id::text as id, u.username, lower(u.display_name) as name,
-  u.follower_count as followers,
-  greatest(similarity(u.username, $2), word_similarity($2, lower(u.display_name)))::float8 as closeness`;
-
-// The most followed accounts whose username or name starts with the string, and exact matches (which
-// a popular prefix could crowd out). One more than kept is read per side to tell whether that is all.
-const PREFIX_SQL = `/* typeaheadPrefix */
-  with by_username as (
-    select id from users where username like $1 and suspended_at is null
-    order by follower_count desc, id desc limit ${CANDIDATES + 1}
-  ), by_name as (
-    select id from users where lower(display_name) like $1 and suspended_at is null
-    order by follower_count desc, id desc limit ${CANDIDATES + 1}
-  ), c as (
-    select id from by_username union select id from by_name
-    union (select id from users where username = $2)
-    union (select id from users where lower(display_name) = $2 limit ${CANDIDATES})
-  )
-  select ${CANDIDATE_COLUMNS},
-    (select count(*) from by_username) <= ${CANDIDATES} and (select count(*) from by_name) <= ${CANDIDATES}
-      as complete
-  from c join users u on u.id = c.id
-  where u.suspended_at is null`;
-
-// Typos: trigram similarity (GIN) on the username and on the words of the name, and the query with two
-// neighbouring letters swapped, matched exactly (the unique index).
-const FUZZY_SQL = `/* typeaheadTypos */
-  with c as (
-    (select id from users where username % $2 order by similarity(username, $2) desc limit ${CANDIDATES})
-    union
-    (select id from users where $2 <% lower(display_name)
-     order by word_similarity($2, lower(display_name)) desc limit ${CANDIDATES})
-    union
-    (select id from users where username = any($1::text[]))
-  )
-  select ${CANDIDATE_COLUMNS}
-  from c join users u on u.id = c.id
-  where u.suspended_at is null`;
 
 // Only tags with at least one public, visible post can be found, so a tag used only by private accounts
 // stays unknown, as on Instagram; the count shown is the stored total. (Counting the public posts per
@@ -125,14 +81,6 @@ async function fromPrefixes<Row>(
   return loaded?.rows ?? [];
 }
 
-/** Exact (3), prefix (2), or a typo match (1), on the username or the display name. */
-const tierOf = (account: { username: string; name: string }, query: string) =>
-  account.username === query || account.name === query
-    ? 3
-    : account.username.startsWith(query) || account.name.startsWith(query)
-      ? 2
-      : 1;
-
 /** IDs are decimal bigints: the longer is the larger, and equal lengths compare as text. */
 const compareIds = (a: string, b: string) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
 
@@ -157,7 +105,7 @@ export function rankAccounts(
   const found = new Map<string, Ranked>();
   const consider = (account: Omit<AccountCandidate, 'closeness'>, closeness: number) => {
     if (found.has(account.id) || options.hidden?.has(account.id)) return;
-    const tier = tierOf(account, query);
+    const tier = matchTier(account, query);
     if (tier === 1 && !options.fuzzy) return;
     found.set(account.id, {
       id: account.id,
@@ -197,46 +145,28 @@ export interface Typeahead {
   /** Hashtags starting with a normalised query that have a public visible post, most used first. */
   hashtags(query: string, limit: number): Promise<HashtagRow[]>;
   /**
-   * An account's name or username changed, or an account appeared: the kept candidates are dropped
-   * here at once, and in other processes as the bus delivers it.
+   * Accounts appeared, or their name, username or suspension changed: the index reads them again,
+   * here at once and in other processes as the bus delivers it.
    */
-  namesChanged(): void;
+  namesChanged(ids: readonly string[]): Promise<void>;
 }
 
-export function createTypeahead(deps: {
-  db: Db;
-  circles: Circles;
-  invalidations?: InvalidationBus;
-}): Typeahead {
-  const { db, circles, invalidations } = deps;
+export function createTypeahead(deps: { db: Db; circles: Circles; index: AccountIndex }): Typeahead {
+  const { db, circles, index } = deps;
 
-  const prefixes = new LRUCache<string, PrefixSet<AccountCandidate>>({
-    max: CACHED_STRINGS,
-    ttl: CANDIDATES_TTL_MS,
-    // A drop while a string is being looked up cancels that look-up: the request looks again.
-    allowStaleOnFetchAbort: true,
-    fetchMethod: async (query) => {
-      const rows = await db.query<AccountCandidate & { complete: boolean }>(PREFIX_SQL, [
-        likePrefix(query),
-        query,
-      ]);
-      // No row at all: nothing starts with the string, which is complete too.
-      return { rows, complete: rows[0]?.complete ?? true };
-    },
-  });
-  const typos = new LRUCache<string, AccountCandidate[]>({
-    max: CACHED_STRINGS,
-    ttl: CANDIDATES_TTL_MS,
-    allowStaleOnFetchAbort: true,
-    fetchMethod: (query) => db.query<AccountCandidate>(FUZZY_SQL, [transpositions(query), query]),
-  });
-  const startsWith = (row: { username: string; name: string }, query: string) =>
-    row.username.startsWith(query) || row.name.startsWith(query);
-  const forgetNames = () => {
-    prefixes.clear();
-    typos.clear();
+  // The broad short prefixes' most followed, per index (a new index starts afresh).
+  let memo: { of: NameIndex; prefixed: Map<string, IndexedAccount[]> } | null = null;
+  const prefixed = (names: NameIndex, query: string) => {
+    if ([...query].length > MEMO_PREFIX_CHARS) return names.prefixed(query, CANDIDATES);
+    if (memo?.of !== names) memo = { of: names, prefixed: new Map() };
+    let found = memo.prefixed.get(query);
+    if (!found) {
+      found = names.prefixed(query, CANDIDATES);
+      memo.prefixed.set(query, found);
+    }
+    return found;
   };
-  invalidations?.subscribe(NAMES_NAMESPACE, forgetNames);
+  const closeness0 = (account: IndexedAccount): AccountCandidate => ({ ...account, closeness: 0 });
 
   const tags = new LRUCache<string, PrefixSet<HashtagRow>>({
     max: CACHED_STRINGS,
@@ -252,14 +182,19 @@ export function createTypeahead(deps: {
       if (query === '') return [];
       // One- and two-letter queries have too few trigrams for similarity to mean anything.
       const fuzzy = options.fuzzy && [...query].length >= 3;
-      const [found, circle] = await Promise.all([
-        fromPrefixes(prefixes, query, startsWith),
+      const [names, circle] = await Promise.all([
+        index.current(),
         viewerId ? circles.of(viewerId) : EMPTY_CIRCLE,
       ]);
+      const found = prefixed(names, query).map(closeness0);
       const ranked = rankAccounts(query, found, circle, { ...options, fuzzy: false });
       // Typo matches rank after every exact and prefix match: looked up only when those leave room.
       if (!fuzzy || ranked.length >= options.limit) return ranked;
-      const close = (await typos.fetch(query)) ?? (await typos.fetch(query)) ?? [];
+      const close = [
+        ...names.similar(query, CANDIDATES).map((c) => ({ ...c.account, closeness: c.closeness })),
+        // Two neighbouring letters swapped ("jhon"): trigrams miss these, the usernames match exactly.
+        ...names.withUsernames(transpositions(query)).map((a) => ({ ...a, closeness: 0.3 })),
+      ];
       return rankAccounts(query, [...found, ...close], circle, { ...options, fuzzy: true });
     },
 
@@ -277,11 +212,6 @@ export function createTypeahead(deps: {
         .slice(0, limit);
     },
 
-    namesChanged() {
-      forgetNames();
-      void invalidations?.publish(NAMES_NAMESPACE, ['*']).catch(() => {
-        // Best effort: other processes' candidates expire within CANDIDATES_TTL_MS anyway.
-      });
-    },
+    namesChanged: (ids) => index.changed(ids),
   };
 }
