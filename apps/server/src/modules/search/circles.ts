@@ -18,6 +18,8 @@ export interface CircleMember {
   name: string;
   followers: number;
   tie: Tie;
+  /** The name's words, split once when indexed. */
+  words?: readonly string[];
 }
 
 export interface Circle {
@@ -55,7 +57,8 @@ export const EMPTY_CIRCLE: Circle = { startingWith: () => [], tieOf: () => 0 };
 export function indexCircle(members: readonly CircleMember[]): Circle {
   const keys: { key: string; member: CircleMember }[] = [];
   for (const member of members) {
-    for (const key of new Set([member.username, member.name, ...wordsOf(member.name)])) {
+    member.words = wordsOf(member.name);
+    for (const key of new Set([member.username, member.name, ...member.words])) {
       if (key !== '') keys.push({ key, member });
     }
   }

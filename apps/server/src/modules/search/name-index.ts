@@ -19,6 +19,8 @@ export interface IndexedAccount {
   /** The display name, lowercased. */
   name: string;
   followers: number;
+  /** The name's words, split once when indexed. */
+  words?: readonly string[];
 }
 
 /** An account whose spelling is close to the query, and how close (0..1). */
@@ -44,10 +46,13 @@ export function trigrams(text: string): Set<string> {
 }
 
 /** Exact (3), prefix of the username, the name or a word of it (2), or neither (1). */
-export function matchTier(account: { username: string; name: string }, query: string): 1 | 2 | 3 {
+export function matchTier(
+  account: { username: string; name: string; words?: readonly string[] },
+  query: string,
+): 1 | 2 | 3 {
   if (account.username === query || account.name === query) return 3;
   if (account.username.startsWith(query) || account.name.startsWith(query)) return 2;
-  return wordsOf(account.name).some((word) => word.startsWith(query)) ? 2 : 1;
+  return (account.words ?? wordsOf(account.name)).some((word) => word.startsWith(query)) ? 2 : 1;
 }
 
 const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
@@ -87,14 +92,16 @@ export function buildNameIndex(accounts: readonly IndexedAccount[]): NameIndex {
   };
   accounts.forEach((account, i) => {
     byUsername.set(account.username, i);
-    const texts = new Set([account.username, account.name, ...wordsOf(account.name)]);
+    const words = wordsOf(account.name);
+    account.words = words;
+    const texts = new Set([account.username, account.name, ...words]);
     for (const text of texts) if (text !== '') keys.push({ key: text, account: i });
     addGrams(account.username, i);
-    const words = wordsOf(account.name);
     if (words.length > 0) addGrams(account.name, i);
     if (words.length > 1) for (const word of words) addGrams(word, i);
   });
   keys.sort(byKey);
+  let shared: Uint16Array | null = null;
 
   const firstAtLeast = (query: string) => {
     let low = 0;
@@ -122,12 +129,20 @@ export function buildNameIndex(accounts: readonly IndexedAccount[]): NameIndex {
     similar(query, limit) {
       const wanted = trigrams(query);
       if (wanted.size === 0) return [];
-      const shared = new Map<number, number>();
+      // Counted in a typed array kept between calls (a Map per call was most of the time).
+      shared ??= new Uint16Array(gramKeys.length);
+      const counts = shared;
+      const touched: number[] = [];
       for (const gram of wanted) {
-        for (const key of postings.get(gram) ?? []) shared.set(key, (shared.get(key) ?? 0) + 1);
+        for (const key of postings.get(gram) ?? []) {
+          if (counts[key] === 0) touched.push(key);
+          counts[key]! += 1;
+        }
       }
       const best = new Map<number, number>();
-      for (const [key, common] of shared) {
+      for (const key of touched) {
+        const common = counts[key]!;
+        counts[key] = 0;
         const { grams, account } = gramKeys[key]!;
         const similarity = common / (wanted.size + grams - common);
         if (similarity >= SIMILARITY_THRESHOLD && similarity > (best.get(account) ?? 0)) {

@@ -27,10 +27,10 @@ const CANDIDATES = 40;
 /** How long a prefix's tags are reused (a new tag shows within this). */
 const HASHTAGS_TTL_MS = 60_000;
 const CACHED_STRINGS = 20_000;
+/** Prefixes this short are read before the string itself. */
+const ANCESTOR_CHARS = 2;
 /** Tags read per prefix: a prefix with fewer has them all. */
 const TAGS_PER_PREFIX = 100;
-/** Short prefixes match many accounts: their most followed are remembered per index. */
-const MEMO_PREFIX_CHARS = 2;
 
 /**
  * What a prefix matches, and whether that is all it matches: then a longer string that starts with
@@ -76,7 +76,17 @@ async function fromPrefixes<Row>(
       return length === chars.length ? kept.rows : kept.rows.filter((row) => matches(row, query));
     }
   }
-  // Fetched twice at most: a drop while the first was in flight cancels it.
+  // Nothing kept: the shortest prefixes are read first (few distinct ones, and often all they match
+  // fits), so the strings typed after them are answered from them.
+  for (let length = 1; length <= Math.min(ANCESTOR_CHARS, chars.length); length++) {
+    const prefix = chars.slice(0, length).join('');
+    const read = (await cache.fetch(prefix)) ?? (await cache.fetch(prefix));
+    if (read?.complete || length === chars.length) {
+      return length === chars.length
+        ? (read?.rows ?? [])
+        : (read?.rows ?? []).filter((row) => matches(row, query));
+    }
+  }
   const loaded = (await cache.fetch(query)) ?? (await cache.fetch(query));
   return loaded?.rows ?? [];
 }
@@ -154,15 +164,41 @@ export interface Typeahead {
 export function createTypeahead(deps: { db: Db; circles: Circles; index: AccountIndex }): Typeahead {
   const { db, circles, index } = deps;
 
-  // The broad short prefixes' most followed, per index (a new index starts afresh).
-  let memo: { of: NameIndex; prefixed: Map<string, IndexedAccount[]> } | null = null;
+  // What the index answered per string, until it changes (a rebuild, an account read into the overlay).
+  let memo: {
+    of: NameIndex;
+    prefixed: LRUCache<string, IndexedAccount[]>;
+    close: LRUCache<string, AccountCandidate[]>;
+  } | null = null;
+  const memoFor = (names: NameIndex) => {
+    if (memo?.of !== names) {
+      memo = {
+        of: names,
+        prefixed: new LRUCache({ max: CACHED_STRINGS }),
+        close: new LRUCache({ max: CACHED_STRINGS }),
+      };
+    }
+    return memo;
+  };
   const prefixed = (names: NameIndex, query: string) => {
-    if ([...query].length > MEMO_PREFIX_CHARS) return names.prefixed(query, CANDIDATES);
-    if (memo?.of !== names) memo = { of: names, prefixed: new Map() };
-    let found = memo.prefixed.get(query);
+    const kept = memoFor(names);
+    let found = kept.prefixed.get(query);
     if (!found) {
       found = names.prefixed(query, CANDIDATES);
-      memo.prefixed.set(query, found);
+      kept.prefixed.set(query, found);
+    }
+    return found;
+  };
+  const close = (names: NameIndex, query: string) => {
+    const kept = memoFor(names);
+    let found = kept.close.get(query);
+    if (!found) {
+      found = [
+        ...names.similar(query, CANDIDATES).map((c) => ({ ...c.account, closeness: c.closeness })),
+        // Two neighbouring letters swapped ("jhon"): trigrams miss these, the usernames match exactly.
+        ...names.withUsernames(transpositions(query)).map((a) => ({ ...a, closeness: 0.3 })),
+      ];
+      kept.close.set(query, found);
     }
     return found;
   };
@@ -177,6 +213,9 @@ export function createTypeahead(deps: { db: Db; circles: Circles; index: Account
     },
   });
 
+  // The answer per string and page size, as long as the tags it came from.
+  const tagAnswers = new LRUCache<string, HashtagRow[]>({ max: CACHED_STRINGS, ttl: HASHTAGS_TTL_MS });
+
   return {
     async accounts(viewerId, query, options) {
       if (query === '') return [];
@@ -190,18 +229,16 @@ export function createTypeahead(deps: { db: Db; circles: Circles; index: Account
       const ranked = rankAccounts(query, found, circle, { ...options, fuzzy: false });
       // Typo matches rank after every exact and prefix match: looked up only when those leave room.
       if (!fuzzy || ranked.length >= options.limit) return ranked;
-      const close = [
-        ...names.similar(query, CANDIDATES).map((c) => ({ ...c.account, closeness: c.closeness })),
-        // Two neighbouring letters swapped ("jhon"): trigrams miss these, the usernames match exactly.
-        ...names.withUsernames(transpositions(query)).map((a) => ({ ...a, closeness: 0.3 })),
-      ];
-      return rankAccounts(query, [...found, ...close], circle, { ...options, fuzzy: true });
+      return rankAccounts(query, [...found, ...close(names, query)], circle, { ...options, fuzzy: true });
     },
 
     async hashtags(query, limit) {
       if (query === '') return [];
+      const key = `${limit}:${query}`;
+      const answered = tagAnswers.get(key);
+      if (answered) return answered;
       const found = await fromPrefixes(tags, query, (tag, q) => tag.name.startsWith(q));
-      return found
+      const answer = found
         .filter((tag) => tag.name.startsWith(query))
         .sort(
           (a, b) =>
@@ -210,6 +247,8 @@ export function createTypeahead(deps: { db: Db; circles: Circles; index: Account
             (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
         )
         .slice(0, limit);
+      tagAnswers.set(key, answer);
+      return answer;
     },
 
     namesChanged: (ids) => index.changed(ids),

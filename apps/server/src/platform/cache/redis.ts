@@ -26,7 +26,10 @@ interface CacheRedis extends Redis {
 
 export function createRedisCache(options: RedisCacheOptions): Cache {
   // Commands issued in the same tick (a request's session, rate limits and rows) leave in one write.
-  const redis = new Redis(options.url, { keyPrefix: options.prefix, enableAutoPipelining: true }) as CacheRedis;
+  const redis = new Redis(options.url, {
+    keyPrefix: options.prefix,
+    enableAutoPipelining: true,
+  }) as CacheRedis;
   // Sent by its SHA (EVALSHA) once Redis knows the script, not as its text on every increment.
   redis.defineCommand('incrWithTtl', { numberOfKeys: 1, lua: INCR_WITH_TTL });
   // ioredis reconnects by itself; without a listener an 'error' event would crash the process.
