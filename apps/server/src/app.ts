@@ -124,7 +124,7 @@ export async function createGlimpse(
   const sessions = createSessions(db, { ttlDays: config.sessionTtlDays, ...hydration });
   const realtime = createRealtime(platform.pubsub, subsystemLogger(logger, 'pubsub'));
   const notifying = notificationOutbox(relay);
-  const safety = createSafety(db, notifying);
+  const safety = createSafety(db, notifying, hydration);
   const clock = createClock();
   const graph = createGraph(
     db,

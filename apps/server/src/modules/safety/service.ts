@@ -1,4 +1,5 @@
 import { badInput } from '../../errors';
+import { type Hydration, readThrough } from '../../platform/cache/read-through';
 import type { Db, Queryable } from '../../platform/db';
 import type { NotificationOutbox } from '../notifications/service';
 import { cleanText, textProblem } from '../text/validate';
@@ -46,7 +47,31 @@ export interface Safety {
 const LIMIT_DAYS = [1, 3, 7, 14, 28];
 const ESTABLISHED_FOLLOWER_DAYS = 7;
 
-export function createSafety(db: Db, notifications?: NotificationOutbox): Safety {
+/** A person's mutes, as lists: read on every feed and Explore page, written rarely. */
+interface MuteLists {
+  id: string;
+  posts: string[];
+  stories: string[];
+}
+
+export function createSafety(db: Db, notifications?: NotificationOutbox, hydration?: Hydration): Safety {
+  const muteLists = hydration
+    ? readThrough<MuteLists>({
+        ...hydration,
+        namespace: 'mutes',
+        ttlSeconds: 300,
+        nearTtlSeconds: 10,
+        dates: [],
+        fetch: (ids) =>
+          db.query<MuteLists>(
+            `/* muteListsOf */ select u.id::text as id,
+               array(select muted_id::text from mutes where user_id = u.id and posts) as posts,
+               array(select muted_id::text from mutes where user_id = u.id and stories) as stories
+             from unnest($1::bigint[]) as u(id)`,
+            [ids],
+          ),
+      })
+    : null;
   return {
     async restrict(userId, otherId) {
       if (userId === otherId) throw badInput('userId', "You can't restrict yourself");
@@ -78,6 +103,7 @@ export function createSafety(db: Db, notifications?: NotificationOutbox): Safety
           userId,
           otherId,
         ]);
+        await muteLists?.invalidate([userId]);
         return;
       }
       await db.query(
@@ -85,9 +111,20 @@ export function createSafety(db: Db, notifications?: NotificationOutbox): Safety
          on conflict (user_id, muted_id) do update set posts = excluded.posts, stories = excluded.stories`,
         [userId, otherId, posts, stories],
       );
+      await muteLists?.invalidate([userId]);
     },
     async mutesAmong(userId, ids) {
       if (ids.length === 0) return new Map();
+      if (muteLists) {
+        const [lists] = await muteLists.many([userId]);
+        const posts = new Set(lists?.posts);
+        const stories = new Set(lists?.stories);
+        const found = new Map<string, { posts: boolean; stories: boolean }>();
+        for (const id of ids) {
+          if (posts.has(id) || stories.has(id)) found.set(id, { posts: posts.has(id), stories: stories.has(id) });
+        }
+        return found;
+      }
       const rows = await db.query<{ id: string; posts: boolean; stories: boolean }>(
         `/* mutesAmong */ select muted_id::text as id, posts, stories from mutes
          where user_id = $1 and muted_id = any($2::bigint[])`,
