@@ -136,8 +136,9 @@ async function main(plan: Plan): Promise<number> {
       'seconds per load run': plan.feed.seconds,
       'load runs': plan.feed.runs,
       'API processes': 1,
+      'worker processes': 1,
       'server env':
-        'NODE_ENV=production LOG_LEVEL=warn GLIMPSE_ROLE=all, rate limits raised (one address, a few accounts), pool and queue defaults',
+        'NODE_ENV=production LOG_LEVEL=warn, GLIMPSE_ROLE=api beside a GLIMPSE_ROLE=worker process, rate limits raised (one address, a few accounts), pool and queue defaults',
     },
     figures,
   };
@@ -149,10 +150,34 @@ async function main(plan: Plan): Promise<number> {
   return failures.length ? 1 : 0;
 }
 
+/**
+ * An installation as production runs it: an API process that serves, and a worker process beside it
+ * that runs the jobs (processing, fan-out, Explore's rankings), so jobs do not share the API's event
+ * loop (they still share the machine's cores).
+ */
 async function startInstallation(name: string, installation: Installation, blobs: Record<string, string>) {
-  const server = await startServer(name, serverEnv({ installation, blobs, port: await freePort() }));
-  log(`${name} server up at ${server.url} (pid ${server.pid}, log ${server.logFile})`);
-  return server;
+  const worker = await startServer(
+    `${name}-worker`,
+    // At info level only to say it is ready: it logs nothing per job.
+    { ...serverEnv({ installation, blobs, port: await freePort(), role: 'worker' }), LOG_LEVEL: 'info' },
+    { readyLine: 'Glimpse is running' },
+  );
+  let server: Awaited<ReturnType<typeof startServer>>;
+  try {
+    server = await startServer(name, serverEnv({ installation, blobs, port: await freePort(), role: 'api' }));
+  } catch (error) {
+    await worker.stop();
+    throw error;
+  }
+  log(
+    `${name} server up at ${server.url} (pid ${server.pid}, log ${server.logFile}; worker pid ${worker.pid})`,
+  );
+  return {
+    ...server,
+    async stop() {
+      await Promise.all([server.stop(), worker.stop()]);
+    },
+  };
 }
 
 /** Fails early, naming the service, rather than deep inside a scenario. */

@@ -9,6 +9,8 @@ export interface ServerEnvOptions {
   port: number;
   /** Overrides the installation's database URL (the SQL-counting proxy). */
   databaseUrl?: string;
+  /** What the process does: serve and run jobs (default), serve only, or run jobs only. */
+  role?: 'all' | 'api' | 'worker';
 }
 
 // Settings the developer's shell may carry that must not leak into a benchmarked process.
@@ -38,7 +40,7 @@ export function serverEnv(options: ServerEnvOptions): Record<string, string> {
     HOST: '127.0.0.1',
     PORT: String(options.port),
     GLIMPSE_SEED: '0',
-    GLIMPSE_ROLE: 'all',
+    GLIMPSE_ROLE: options.role ?? 'all',
     RATE_LIMITS: UNLIMITED,
     GLIMPSE_DATA_DIR: path.join(DATA_DIR, 'server'),
     DATABASE_URL: options.databaseUrl ?? databaseUrl(installation.database),
