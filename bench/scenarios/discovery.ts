@@ -17,8 +17,8 @@ import { sleep, summarize } from '../lib/stats';
  * among them), each request the next of 20,000 typed strings, carried on across runs, so what the
  * server keeps per string and per person is no more help than real typing gives it. Explore asks the
  * first page of a visit as one of the people who liked posts lately (every candidate source has
- * something to say for them): the grid ranked ahead, each visit queueing the next ranking in the same
- * process; each of them has opened Explore once before. A first visit, which ranks while the person
+ * something to say for them): the grid ranked ahead, each visit queueing the next ranking in the
+ * worker process; each of them has opened Explore once before. A first visit, which ranks while the person
  * waits, is timed on its own, one at a time.
  */
 
@@ -252,7 +252,7 @@ export async function measureDiscovery(
       {
         digits: 0,
         target: { op: '<', value: 80 },
-        note: `explore(first: ${EXPLORE_PAGE}) first page of a visit (the grid ranked ahead; each visit queues the next ranking, at most one a minute per person, in the same process), ${people.length} people in turn, ${load}`,
+        note: `explore(first: ${EXPLORE_PAGE}) first page of a visit (the grid ranked ahead; each visit queues the next ranking, at most one in 5 minutes per person, run by the worker process), ${people.length} people in turn, ${load}`,
       },
     ),
     figure(

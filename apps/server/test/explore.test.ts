@@ -287,7 +287,7 @@ describe.skipIf(!(await modeAvailable()))(`explore and suggestions [${MODE}]`, (
     expect(cold.statements, cold.names.join(', ')).toBeLessThanOrEqual(14);
     await server.glimpse.jobsIdle();
     // The second shows the kept grid and queues the next ranking (a job, whose statements are not the
-    // page's; one per person per minute).
+    // page's; one per person in 5 minutes).
     await explore(me, 1);
     await server.glimpse.jobsIdle();
     const small = await cost(2);

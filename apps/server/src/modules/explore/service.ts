@@ -38,8 +38,12 @@ export interface Explore {
 const SNAPSHOT_SIZE = 480;
 /** How long a ranked grid waits to be shown: a visit after this ranks while the person waits. */
 const GRID_TTL_SECONDS = 6 * 60 * 60;
-/** At most one ranking queued per person in this time, however often Explore is opened. */
-const RANK_GUARD_SECONDS = 60;
+/**
+ * At most one ranking queued per person in this time, however often Explore is opened: a grid then
+ * changes between visits some minutes apart, and a person browsing all day costs a dozen rankings an
+ * hour, not one per visit.
+ */
+const RANK_GUARD_SECONDS = 5 * 60;
 
 interface Grid {
   rankedAt: number;

@@ -121,7 +121,8 @@ export function createSafety(db: Db, notifications?: NotificationOutbox, hydrati
         const stories = new Set(lists?.stories);
         const found = new Map<string, { posts: boolean; stories: boolean }>();
         for (const id of ids) {
-          if (posts.has(id) || stories.has(id)) found.set(id, { posts: posts.has(id), stories: stories.has(id) });
+          if (posts.has(id) || stories.has(id))
+            found.set(id, { posts: posts.has(id), stories: stories.has(id) });
         }
         return found;
       }

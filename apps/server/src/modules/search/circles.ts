@@ -1,6 +1,6 @@
 /**
  * A viewer's circle for the typeahead: the accounts they follow and a sample of the accounts those
- * follow, with the names to match a prefix against, kept in process for a couple of minutes. Typing
+ * follow, with the names to match a prefix against, kept in process for minutes. Typing
  * asks for it at every keystroke; building it is one statement, paid once per viewer per lifetime.
  */
 import { LRUCache } from 'lru-cache';
@@ -43,7 +43,8 @@ const FOLLOWED = 5000;
 const HOP_FOLLOWED = 100;
 const HOP_EACH = 50;
 const NETWORK = 500;
-const TTL_MS = 2 * 60_000;
+/** Their own follows drop a circle at once; the second hop may lag this much. */
+const TTL_MS = 10 * 60_000;
 /**
  * Bounds the memory of all circles together, counted in members (~250 bytes each with the index):
  * ~100 MB at most, some 600 people typing with a typical circle (~100 followed and 500 more).
