@@ -203,6 +203,29 @@ describe.skipIf(!(await clusterAvailable()))(
       expect(await timelines.read(follower.id)).toEqual([postId]);
     });
 
+    it('the search box on one API process finds accounts that signed up or were renamed through the other', async () => {
+      showLogsOnFailure();
+      const SEARCH = 'query($q: String!) { search(query: $q) { accounts { id } } }';
+      const found = async (query: string) =>
+        (
+          await api2.ok<{ search: { accounts: { id: string }[] } }>(SEARCH, { q: query }, follower.token)
+        ).search.accounts.map((a) => a.id);
+      // api2's index of accounts is built by its first keystroke; later changes reach it over the bus.
+      expect(await found('follower')).toContain(follower.id);
+      const newcomer = await signUp(api1, 'zircon');
+      await until('the newcomer in api2’s suggestions', 10_000, async () =>
+        (await found('zircon')).includes(newcomer.id) ? true : null,
+      );
+      await api1.ok(
+        'mutation($n: String!) { updateProfile(input: { displayName: $n }) { id } }',
+        { n: 'Quartzite Keeper' },
+        newcomer.token,
+      );
+      await until('the new name in api2’s suggestions', 10_000, async () =>
+        (await found('quartzite k')).includes(newcomer.id) ? true : null,
+      );
+    });
+
     it('SIGTERM to an API process finishes its in-flight requests, then it exits; the balancer keeps serving', async () => {
       showLogsOnFailure();
       const api = processNamed('api1');
