@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type CircleMember, EMPTY_CIRCLE, indexCircle } from './circles';
-import { buildNameIndex, matchTier, trigrams } from './name-index';
+import { buildNameIndex, buildNameIndexInSlices, matchTier, trigrams } from './name-index';
 import { type AccountCandidate, rankAccounts } from './typeahead';
 
 const member = (id: string, username: string, name: string, tie: 1 | 2, followers = 0): CircleMember => ({
@@ -90,6 +90,24 @@ describe('the account index', () => {
     expect(close[0]?.closeness).toBeGreaterThan(0.5);
     expect(index.similar('zzzz', 5)).toEqual([]);
     expect(index.withUsernames(['bbo', 'bob']).map((a) => a.id)).toEqual(['4']);
+  });
+
+  it('answers the same when built a slice at a time', async () => {
+    const many = Array.from({ length: 1234 }, (_, i) => ({
+      id: String(100 + i),
+      username: `user_${i}`,
+      name: `name ${i % 37} person`,
+      followers: i % 101,
+    }));
+    const whole = buildNameIndex(many.map((a) => ({ ...a })));
+    const sliced = await buildNameIndexInSlices(many.map((a) => ({ ...a })));
+    for (const query of ['user_1', 'name 3', 'person', 'usr_12']) {
+      expect(sliced.prefixed(query, 40).map((a) => a.id)).toEqual(whole.prefixed(query, 40).map((a) => a.id));
+      expect(sliced.similar(query, 40).map((c) => c.account.id)).toEqual(
+        whole.similar(query, 40).map((c) => c.account.id),
+      );
+    }
+    expect(sliced.size).toBe(1234);
   });
 
   it('breaks text into pg_trgm trigrams', () => {
