@@ -1,8 +1,8 @@
 /**
  * The typeahead: accounts (exact, prefix, then typo-tolerant) and hashtags for what has been typed so
- * far. What does not depend on who is typing (the candidates for a string, the tags) is read once and
- * kept in process for seconds; who is typing only reorders them, from their circle (circles.ts), in
- * memory. A keystroke that many people type costs no statement; a new string costs one.
+ * far. Accounts come from the index in process memory (name-index.ts), and who is typing only reorders
+ * them by their circle (circles.ts): no statement. Tags are read per short prefix and kept for a
+ * minute, so the strings typed after it are answered in memory too.
  */
 import { LRUCache } from 'lru-cache';
 import type { Db } from '../../platform/db';
