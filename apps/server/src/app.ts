@@ -162,7 +162,7 @@ export async function createGlimpse(
     discovery: createDiscovery(db),
     search,
     hashtags,
-    explore: createExplore({ db, cache, queue }),
+    explore: createExplore({ db, cache, queue, logger: subsystemLogger(logger, 'jobs') }),
     suggestions: createSuggestions(db),
     moderation: createModeration(db, {
       postsChanged: posts.invalidate,

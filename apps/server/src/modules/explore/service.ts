@@ -1,6 +1,7 @@
 import { rankExplore } from '../../jobs';
 import type { Cache } from '../../platform/cache/port';
 import type { Db } from '../../platform/db';
+import type { Logger } from '../../platform/logger';
 import type { JobQueue } from '../../platform/queue/port';
 import { type CandidateFacts, createCandidateQueries, type Scored } from './candidates';
 import { diversify, type ExploreCandidate, type Source, scoreCandidates } from './mix';
@@ -66,8 +67,8 @@ function gather(lists: Partial<Record<Source, Scored[]>>): Map<string, Partial<R
   return merged;
 }
 
-export function createExplore(deps: { db: Db; cache: Cache; queue: JobQueue }): Explore {
-  const { db, cache, queue } = deps;
+export function createExplore(deps: { db: Db; cache: Cache; queue: JobQueue; logger: Logger }): Explore {
+  const { db, cache, queue, logger } = deps;
   const queries = createCandidateQueries(db);
   const snapshots = createSnapshots(cache);
 
@@ -126,7 +127,11 @@ export function createExplore(deps: { db: Db; cache: Cache; queue: JobQueue }): 
     const raw = await cache.get(gridKey(viewerId));
     if (!raw) return rankAndKeep(viewerId);
     if ((await cache.incr(`explore:rank-guard:${viewerId}`, RANK_GUARD_SECONDS)) === 1) {
-      await queue.enqueue(rankExplore, { viewerId });
+      // The kept grid is shown even if the next ranking cannot be queued (it is, a visit later).
+      await queue.enqueue(rankExplore, { viewerId }).catch(async (error: unknown) => {
+        logger.warn({ err: error, viewerId }, 'next Explore ranking not queued');
+        await cache.del(`explore:rank-guard:${viewerId}`);
+      });
     }
     return (JSON.parse(raw) as Grid).ids;
   };

@@ -313,7 +313,11 @@ export function createAccountIndex(deps: {
     },
     async changed(ids) {
       if (ids.length === 0) return;
-      await reread(ids);
+      // The index is a copy: a change it missed shows at the next rebuild. The write that told it
+      // (a sign-up, a rename) has succeeded and must not fail because of it.
+      await reread(ids).catch((error: unknown) =>
+        logger.warn({ err: error }, 'typeahead index update failed'),
+      );
       await invalidations?.publish(NAMESPACE, ids).catch((error: unknown) => {
         logger.warn({ err: error }, 'typeahead index change not sent');
       });
