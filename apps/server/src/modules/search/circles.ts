@@ -6,7 +6,7 @@
 import { LRUCache } from 'lru-cache';
 import type { InvalidationBus } from '../../platform/cache/invalidation';
 import type { Db } from '../../platform/db';
-import { wordsOf } from './name-index';
+import { byKey, firstKeyAtLeast, wordsOf } from './name-index';
 
 /** How the viewer is tied to an account: they follow it (2), or someone they follow does (1). */
 export type Tie = 1 | 2;
@@ -63,19 +63,13 @@ export function indexCircle(members: readonly CircleMember[]): Circle {
       if (key !== '') keys.push({ key, member });
     }
   }
-  keys.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  keys.sort(byKey);
   const ties = new Map<string, Tie>(members.map((m) => [m.id, m.tie]));
   return {
     startingWith(prefix) {
-      let low = 0;
-      let high = keys.length;
-      while (low < high) {
-        const mid = (low + high) >>> 1;
-        if (keys[mid]!.key < prefix) low = mid + 1;
-        else high = mid;
-      }
       const found = new Set<CircleMember>();
-      for (let i = low; i < keys.length && keys[i]!.key.startsWith(prefix); i++) found.add(keys[i]!.member);
+      for (let i = firstKeyAtLeast(keys, prefix); i < keys.length && keys[i]!.key.startsWith(prefix); i++)
+        found.add(keys[i]!.member);
       return [...found];
     },
     tieOf: (id) => ties.get(id) ?? 0,

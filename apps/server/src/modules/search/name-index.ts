@@ -55,7 +55,20 @@ export function matchTier(
   return (account.words ?? wordsOf(account.name)).some((word) => word.startsWith(query)) ? 2 : 1;
 }
 
-const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+/** Orders sorted-key entries (the index's and a circle's). */
+export const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
+/** The position of the first entry whose key is not below `query`, in entries sorted by key. */
+export function firstKeyAtLeast(keys: readonly { key: string }[], query: string): number {
+  let low = 0;
+  let high = keys.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (keys[mid]!.key < query) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
 const moreFollowed = (a: IndexedAccount, b: IndexedAccount) =>
   b.followers - a.followers || b.id.length - a.id.length || (b.id < a.id ? -1 : b.id > a.id ? 1 : 0);
 
@@ -143,16 +156,7 @@ function indexOf(
 ): NameIndex {
   let shared: Uint16Array | null = null;
 
-  const firstAtLeast = (query: string) => {
-    let low = 0;
-    let high = keys.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (keys[mid]!.key < query) low = mid + 1;
-      else high = mid;
-    }
-    return low;
-  };
+  const firstAtLeast = (query: string) => firstKeyAtLeast(keys, query);
 
   return {
     size: accounts.length,
