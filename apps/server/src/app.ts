@@ -281,7 +281,10 @@ export async function createGlimpse(
 
   let http: FastifyInstance | null = null;
   if (config.role !== 'worker') {
-    const rateLimit = createRateLimiter(cache, options.limits ?? { ...LIMITS, ...config.rateLimits });
+    const rateLimit = createRateLimiter(cache, options.limits ?? { ...LIMITS, ...config.rateLimits }, {
+      onFlushError: (error) =>
+        logger.warn({ err: error }, 'rate limit counts not added to the shared counter'),
+    });
     http = await createHttpServer({ config, logger, metrics, services, rateLimit });
     registerRoutes(http, {
       services,

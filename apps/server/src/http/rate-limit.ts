@@ -38,15 +38,114 @@ export type ActionName = 'post' | 'comment' | 'follow' | 'like' | 'search';
 
 export type RateLimiter = (name: RateLimitName, subject: string, weight?: number) => Promise<void>;
 
+/**
+ * How the counting is shared. Far below its limit, a count is kept in process and added to the shared
+ * counter in one command per key every `flushMs` (a request then costs no round trip for its limits);
+ * near it, or the first time a process counts a key, every count goes to the shared counter at once, so
+ * the limit holds. What several processes may let through beyond a limit is bounded by what each may
+ * hold back in one flush: a tenth of the limit.
+ */
+export interface RateLimiterOptions {
+  flushMs?: number;
+  /** Told of a batch the shared counter did not take (the counts are dropped: limits err lenient). */
+  onFlushError?: (error: unknown) => void;
+}
+
+const FLUSH_MS = 100;
+/** Counted in process only while the shared count, plus what is held back, stays under this share. */
+const LOCAL_SHARE = 0.5;
+/** What one process may hold back per key, as a share of the limit. */
+const HELD_SHARE = 0.1;
+const PRUNE_EVERY_MS = 10_000;
+/** Past this many keys counted in process (a flood of addresses), they are all forgotten. */
+const MAX_COUNTERS = 200_000;
+
+interface Counter {
+  key: string;
+  windowSeconds: number;
+  /** The window it counts, so a finished one is forgotten at the next flush. */
+  window: number;
+  /** The shared count as the last command returned it. */
+  known: number;
+  /** Counted here and not yet sent. */
+  held: number;
+}
+
 export function createRateLimiter(
   cache: Cache,
   limits: Record<RateLimitName, RateLimit> = LIMITS,
+  options: RateLimiterOptions = {},
 ): RateLimiter {
+  const flushMs = options.flushMs ?? FLUSH_MS;
+  const counters = new Map<string, Counter>();
+  const dirty = new Set<Counter>();
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let prunedAt = Date.now();
+
+  /** Forgets the counters of finished windows (their keys are never asked again). */
+  const prune = (now: number) => {
+    prunedAt = now;
+    for (const counter of counters.values()) {
+      if (counter.held === 0 && Math.floor(now / 1000 / counter.windowSeconds) !== counter.window) {
+        counters.delete(counter.key);
+      }
+    }
+  };
+  const flush = () => {
+    timer = null;
+    for (const counter of dirty) {
+      const held = counter.held;
+      counter.held = 0;
+      if (held === 0) continue;
+      cache.incr(counter.key, counter.windowSeconds, held).then(
+        (count) => {
+          counter.known = Math.max(counter.known, count);
+        },
+        (error: unknown) => options.onFlushError?.(error),
+      );
+    }
+    dirty.clear();
+    pruneNow();
+  };
+  const pruneNow = () => {
+    const now = Date.now();
+    if (now - prunedAt > PRUNE_EVERY_MS || counters.size > MAX_COUNTERS) prune(now);
+    if (counters.size > MAX_COUNTERS) counters.clear();
+  };
+  const hold = (counter: Counter, weight: number) => {
+    counter.held += weight;
+    dirty.add(counter);
+    if (timer === null) {
+      timer = setTimeout(flush, flushMs);
+      timer.unref?.();
+    }
+  };
+
   return async (name, subject, weight = 1) => {
     const { limit, windowSeconds } = limits[name];
     const window = Math.floor(Date.now() / 1000 / windowSeconds);
     const key = `rl:${name}:${subject}:${window}`;
-    const count = await cache.incr(key, windowSeconds, weight);
+    const counter = counters.get(key);
+    if (
+      counter &&
+      counter.known + counter.held + weight <= limit * LOCAL_SHARE &&
+      counter.held + weight <= limit * HELD_SHARE
+    ) {
+      hold(counter, weight);
+      return;
+    }
+    // Sent now, with whatever was held back for the key.
+    const held = counter?.held ?? 0;
+    if (counter) counter.held = 0;
+    const count = await cache.incr(key, windowSeconds, held + weight);
+    const kept = counters.get(key);
+    if (kept) kept.known = Math.max(kept.known, count);
+    // A limit too small to hold back even one count (log-in, sign-up) is always counted in Redis.
+    else if (limit * HELD_SHARE >= 1) {
+      counters.set(key, { key, windowSeconds, window, known: count, held: 0 });
+      // Counters are pruned here too: keys counted only at the shared counter never reach a flush.
+      pruneNow();
+    }
     if (count > limit) {
       const retryAfterSeconds = Math.max(1, (window + 1) * windowSeconds - Math.floor(Date.now() / 1000));
       throw new AppError('RATE_LIMITED', `Too many attempts. Try again in ${retryAfterSeconds} seconds.`, {

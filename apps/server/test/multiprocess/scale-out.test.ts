@@ -184,6 +184,19 @@ describe.skipIf(!(await clusterAvailable()))(
       expect(upstreams).toEqual(new Set(cluster.apis.map((api) => `127.0.0.1:${api.port}`)));
     });
 
+    it('a session signed out through one API process is refused by the other at once, though it kept it', async () => {
+      showLogsOnFailure();
+      const leaver = await signUp(api1, 'leaver');
+      // api2 resolves the session and keeps it in process for a few seconds.
+      expect((await api2.ok<ViewerData>(VIEWER, {}, leaver.token)).viewer?.user.id).toBe(leaver.id);
+      expect((await api2.ok<ViewerData>(VIEWER, {}, leaver.token)).viewer?.user.id).toBe(leaver.id);
+      await api1.ok('mutation { logOut }', {}, leaver.token);
+      // Well inside the 5 s an in-process copy may live: the revocation reached api2 over the bus.
+      await until('the signed-out session refused by api2', 1500, async () =>
+        (await api2.ok<ViewerData>(VIEWER, {}, leaver.token)).viewer === null ? true : null,
+      );
+    });
+
     it("a post made on one API process reaches a follower's feed on the other, fanned out by the worker", async () => {
       showLogsOnFailure();
       follower = await signUp(api2, 'follower');

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { InvalidationBus } from '../../platform/cache/invalidation';
 import type { Cache } from '../../platform/cache/port';
 import type { Db } from '../../platform/db';
 import type { Logger } from '../../platform/logger';
@@ -39,6 +40,14 @@ const TOUCH_EVERY_MS = 60_000;
  * request on another process that read the row just before it was deleted) keeps a revoked session usable.
  */
 const SESSION_TTL_SECONDS = 60;
+/**
+ * With an invalidation bus, each process also keeps the sessions it resolved for a few seconds, decoded
+ * (a request then costs no round trip for its session). Revocation drops them in every process as the
+ * bus delivers it; a lost message leaves a revoked session usable here for at most this long.
+ */
+const NEAR_TTL_MS = 5000;
+const NEAR_MAX_ENTRIES = 50_000;
+const BUS_NAMESPACE = 'sessions';
 
 /** A cached session: epoch milliseconds, so no date parsing per request. */
 interface CachedSession {
@@ -52,16 +61,36 @@ export function hashToken(token: string): Buffer {
   return createHash('sha256').update(token).digest();
 }
 
-export function createSessions(db: Db, options: { ttlDays: number; cache: Cache; logger: Logger }): Sessions {
-  const { cache, logger } = options;
+export function createSessions(
+  db: Db,
+  options: { ttlDays: number; cache: Cache; logger: Logger; invalidations?: InvalidationBus },
+): Sessions {
+  const { cache, logger, invalidations } = options;
   // The drivers return bytea as a Buffer (pg) or a plain Uint8Array (PGlite).
   const keyOf = (tokenHash: Uint8Array) => `session:${Buffer.from(tokenHash).toString('base64url')}`;
 
   // A session revoked while this process was reading it must not be written back.
   const revokedAt = new Map<string, number>();
+  const near = new Map<string, { session: CachedSession; until: number }>();
+  const dropNear = (keys: readonly string[]) => {
+    const now = performance.now();
+    if (revokedAt.size > 10_000) revokedAt.clear();
+    for (const key of keys) {
+      near.delete(key);
+      revokedAt.set(key, now);
+    }
+  };
+  invalidations?.subscribe(BUS_NAMESPACE, dropNear);
+  const keepNear = (key: string, session: CachedSession, readAt: number) => {
+    if (!invalidations || (revokedAt.get(key) ?? -1) >= readAt) return;
+    near.delete(key);
+    near.set(key, { session, until: Date.now() + NEAR_TTL_MS });
+    if (near.size > NEAR_MAX_ENTRIES) near.delete(near.keys().next().value!);
+  };
   const remember = async (tokenHash: Buffer, session: CachedSession, readAt: number) => {
     const key = keyOf(tokenHash);
     if ((revokedAt.get(key) ?? -1) >= readAt) return;
+    keepNear(key, session, readAt);
     const ttl = Math.min(SESSION_TTL_SECONDS, Math.floor((session.expiresAt - Date.now()) / 1000));
     if (ttl < 1) return;
     await cache
@@ -71,15 +100,26 @@ export function createSessions(db: Db, options: { ttlDays: number; cache: Cache;
   const forget = async (tokenHashes: readonly Uint8Array[]) => {
     if (tokenHashes.length === 0) return;
     const keys = tokenHashes.map(keyOf);
-    if (revokedAt.size > 10_000) revokedAt.clear();
-    const now = performance.now();
-    for (const key of keys) revokedAt.set(key, now);
+    dropNear(keys);
     await cache.del(...keys);
+    // Other processes drop their copies; a lost message is bounded by NEAR_TTL_MS.
+    await invalidations
+      ?.publish(BUS_NAMESPACE, keys)
+      .catch((error: unknown) => logger.warn({ err: error }, 'session revocation not broadcast'));
   };
-  const cached = async (tokenHash: Buffer): Promise<CachedSession | null> => {
+  const cached = async (tokenHash: Buffer, readAt: number): Promise<CachedSession | null> => {
+    const key = keyOf(tokenHash);
+    const kept = near.get(key);
+    if (kept) {
+      if (kept.until > Date.now()) return kept.session;
+      near.delete(key);
+    }
     try {
-      const json = await cache.get(keyOf(tokenHash));
-      return json ? (JSON.parse(json) as CachedSession) : null;
+      const json = await cache.get(key);
+      if (!json) return null;
+      const session = JSON.parse(json) as CachedSession;
+      keepNear(key, session, readAt);
+      return session;
     } catch (error) {
       logger.warn({ err: error }, 'session cache read failed; reading the database');
       return null;
@@ -111,7 +151,7 @@ export function createSessions(db: Db, options: { ttlDays: number; cache: Cache;
       if (!TOKEN_PATTERN.test(token)) return null;
       const tokenHash = hashToken(token);
       const readAt = performance.now();
-      let session = await cached(tokenHash);
+      let session = await cached(tokenHash, readAt);
       if (session && session.expiresAt <= Date.now()) {
         await forget([tokenHash]);
         return null;
