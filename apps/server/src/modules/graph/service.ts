@@ -120,6 +120,7 @@ export function createGraph(
         [ids],
       ),
   });
+  const blockSetsOf = new WeakMap<BlockLists, BlockSets>();
   // The viewer's relationship to each user, per pair of users: a feed page's authors cost no statement.
   // Every write below invalidates both directions of the pairs it changes.
   const ties = readThrough<Tie>({
@@ -174,7 +175,13 @@ export function createGraph(
     async blocksOf(userId) {
       const [lists] = await blockLists.many([userId]);
       if (!lists) return NO_BLOCKS;
-      return { blocking: new Set(lists.blocking), blockedBy: new Set(lists.blocked_by) };
+      // A row kept in process is the same object request after request: its sets are made once.
+      let sets = blockSetsOf.get(lists);
+      if (!sets) {
+        sets = { blocking: new Set(lists.blocking), blockedBy: new Set(lists.blocked_by) };
+        blockSetsOf.set(lists, sets);
+      }
+      return sets;
     },
     // Follower and following counts live on the user rows: every edge change invalidates both ends.
     follow: between(graph.follow, { counts: true }),
