@@ -13,7 +13,7 @@ export interface SnapshotPage {
 }
 
 /** Snapshots live as long as a long scrolling session. */
-const SNAPSHOT_TTL_SECONDS = 30 * 60;
+export const SNAPSHOT_TTL_SECONDS = 30 * 60;
 const PREFIX = 'x1:';
 
 interface Snapshot {

@@ -6,7 +6,7 @@
 import { LRUCache } from 'lru-cache';
 import type { InvalidationBus } from '../../platform/cache/invalidation';
 import type { Db } from '../../platform/db';
-import { byKey, firstKeyAtLeast, wordsOf } from './name-index';
+import { byKey, compareIds, firstKeyAtLeast, wordsOf } from './name-index';
 
 /** How the viewer is tied to an account: they follow it (2), or someone they follow does (1). */
 export type Tie = 1 | 2;
@@ -23,8 +23,13 @@ export interface CircleMember {
 }
 
 export interface Circle {
-  /** Members whose username, name or a word of it starts with `prefix` (each once), by binary search. */
-  startingWith(prefix: string): CircleMember[];
+  /**
+   * Members whose username, name or a word of it starts with `prefix` (each once), by binary search:
+   * every one whose username or name is `prefix`, and of the others the `limit` closest (followed
+   * first, then the most followed, then the newest): a short prefix in a circle of thousands ranks a
+   * page's worth, not hundreds.
+   */
+  startingWith(prefix: string, limit?: number): CircleMember[];
   tieOf(id: string): Tie | 0;
 }
 
@@ -56,21 +61,42 @@ export const EMPTY_CIRCLE: Circle = { startingWith: () => [], tieOf: () => 0 };
 
 /** A circle indexed for prefix look-ups: its usernames and names sorted, each pointing at its member. */
 export function indexCircle(members: readonly CircleMember[]): Circle {
-  const keys: { key: string; member: CircleMember }[] = [];
+  // Each member's place in the order a page of suggestions would put them (all else equal).
+  const order = [...members].sort(
+    (a, b) => b.tie - a.tie || b.followers - a.followers || compareIds(b.id, a.id),
+  );
+  const rankOf = new Map(order.map((member, rank) => [member, rank]));
+  const keys: { key: string; member: CircleMember; rank: number }[] = [];
   for (const member of members) {
     member.words = wordsOf(member.name);
     for (const key of new Set([member.username, member.name, ...member.words])) {
-      if (key !== '') keys.push({ key, member });
+      if (key !== '') keys.push({ key, member, rank: rankOf.get(member)! });
     }
   }
   keys.sort(byKey);
   const ties = new Map<string, Tie>(members.map((m) => [m.id, m.tie]));
   return {
-    startingWith(prefix) {
-      const found = new Set<CircleMember>();
-      for (let i = firstKeyAtLeast(keys, prefix); i < keys.length && keys[i]!.key.startsWith(prefix); i++)
-        found.add(keys[i]!.member);
-      return [...found];
+    startingWith(prefix, limit = Number.POSITIVE_INFINITY) {
+      const exact = new Set<CircleMember>();
+      // The best `limit` so far, best first (a page is a few dozen: insertion into a short list).
+      const best: { member: CircleMember; rank: number }[] = [];
+      const kept = new Set<CircleMember>();
+      for (let i = firstKeyAtLeast(keys, prefix); i < keys.length && keys[i]!.key.startsWith(prefix); i++) {
+        const entry = keys[i]!;
+        const { member } = entry;
+        if (member.username === prefix || member.name === prefix) exact.add(member);
+        if (kept.has(member)) continue;
+        if (best.length >= limit) {
+          if (entry.rank > best[best.length - 1]!.rank) continue;
+          kept.delete(best.pop()!.member);
+        }
+        let at = best.length;
+        while (at > 0 && best[at - 1]!.rank > entry.rank) at--;
+        best.splice(at, 0, entry);
+        kept.add(member);
+      }
+      for (const entry of best) exact.add(entry.member);
+      return [...exact];
     },
     tieOf: (id) => ties.get(id) ?? 0,
   };

@@ -55,6 +55,9 @@ export function matchTier(
   return (account.words ?? wordsOf(account.name)).some((word) => word.startsWith(query)) ? 2 : 1;
 }
 
+/** IDs are decimal bigints: the longer is the larger, and equal lengths compare as text. */
+export const compareIds = (a: string, b: string) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+
 /** Orders sorted-key entries (the index's and a circle's). */
 export const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 

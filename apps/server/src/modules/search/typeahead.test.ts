@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type CircleMember, EMPTY_CIRCLE, indexCircle } from './circles';
 import { buildNameIndex, buildNameIndexInSlices, matchTier, trigrams } from './name-index';
-import { type AccountCandidate, rankAccounts } from './typeahead';
+import { candidateFor, rankAccounts } from './typeahead';
 
 const member = (id: string, username: string, name: string, tie: 1 | 2, followers = 0): CircleMember => ({
   id,
@@ -11,7 +11,7 @@ const member = (id: string, username: string, name: string, tie: 1 | 2, follower
   tie,
 });
 const candidate = (id: string, username: string, name: string, followers: number, closeness = 0) =>
-  ({ id, username, name, followers, closeness }) satisfies AccountCandidate;
+  candidateFor('ana', { id, username, name, followers }, closeness);
 
 describe('the typeahead ranking', () => {
   const circle = indexCircle([
@@ -31,6 +31,18 @@ describe('the typeahead ranking', () => {
     expect(circle.startingWith('anab').map((m) => m.id)).toEqual(['3']);
     expect(circle.startingWith('c')).toEqual([]);
     expect(circle.startingWith('').length).toBe(4);
+    // With a limit: every exact match, and the closest of the rest (followed, most followed, newest).
+    const big = indexCircle([
+      member('20', 'ana', 'x', 1, 1),
+      ...Array.from({ length: 30 }, (_, i) => member(String(30 + i), `ana${i}`, 'y', 1, i)),
+      member('70', 'anafollowed', 'z', 2, 0),
+    ]);
+    expect(
+      big
+        .startingWith('ana', 3)
+        .map((m) => m.id)
+        .sort(),
+    ).toEqual(['20', '58', '59', '70']);
     expect(circle.tieOf('2')).toBe(1);
     expect(circle.tieOf('9')).toBe(0);
   });

@@ -7,19 +7,20 @@
 import { LRUCache } from 'lru-cache';
 import type { Db } from '../../platform/db';
 import { type Circle, type Circles, EMPTY_CIRCLE } from './circles';
-import { type AccountIndex, type IndexedAccount, matchTier, type NameIndex } from './name-index';
+import {
+  type AccountIndex,
+  type CloseAccount,
+  compareIds,
+  type IndexedAccount,
+  matchTier,
+  type NameIndex,
+} from './name-index';
 import { likePrefix, transpositions } from './query';
 
 export interface HashtagRow {
   id: string;
   name: string;
   post_count: number;
-}
-
-/** An account that matches a string, whoever asks: the facts the ranking needs. */
-export interface AccountCandidate extends IndexedAccount {
-  /** Trigram closeness to the string (0..1): orders the typo matches. */
-  closeness: number;
 }
 
 /** Candidates taken per look-up: enough for any page of suggestions once reordered by the viewer's circle. */
@@ -91,8 +92,18 @@ async function fromPrefixes<Row>(
   return loaded?.rows ?? [];
 }
 
-/** IDs are decimal bigints: the longer is the larger, and equal lengths compare as text. */
-const compareIds = (a: string, b: string) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+/** An account that matches a string, whoever asks, and how: what the ranking needs besides the viewer. */
+export interface Candidate extends CloseAccount {
+  /** matchTier's answer, worked out once per string (it is kept with it). */
+  tier: 1 | 2 | 3;
+}
+
+/** A candidate for `query`. */
+export const candidateFor = (query: string, account: IndexedAccount, closeness: number): Candidate => ({
+  account,
+  closeness,
+  tier: matchTier(account, query),
+});
 
 interface Ranked {
   id: string;
@@ -108,14 +119,14 @@ interface Ranked {
  */
 export function rankAccounts(
   query: string,
-  candidates: readonly AccountCandidate[],
+  /** Accounts that match the string, whoever asks, with their trigram closeness (0 for prefix matches). */
+  candidates: readonly Candidate[],
   circle: Circle,
   options: { limit: number; fuzzy: boolean; hidden?: ReadonlySet<string> },
 ): string[] {
   const found = new Map<string, Ranked>();
-  const consider = (account: Omit<AccountCandidate, 'closeness'>, closeness: number) => {
+  const consider = (account: IndexedAccount, closeness: number, tier: 1 | 2 | 3) => {
     if (found.has(account.id) || options.hidden?.has(account.id)) return;
-    const tier = matchTier(account, query);
     if (tier === 1 && !options.fuzzy) return;
     found.set(account.id, {
       id: account.id,
@@ -125,9 +136,13 @@ export function rankAccounts(
       followers: account.followers,
     });
   };
-  for (const candidate of candidates) consider(candidate, candidate.closeness);
-  // People in the circle whose name starts with the query, however few followers they have.
-  for (const member of circle.startingWith(query)) consider(member, 0);
+  for (const candidate of candidates) consider(candidate.account, candidate.closeness, candidate.tier);
+  // People in the circle whose name starts with the query, however few followers they have (as many
+  // as could make the page).
+  const room = options.limit + (options.hidden?.size ?? 0);
+  for (const member of circle.startingWith(query, room)) {
+    consider(member, 0, member.username === query || member.name === query ? 3 : 2);
+  }
   return [...found.values()]
     .sort(
       (a, b) =>
@@ -165,10 +180,11 @@ export function createTypeahead(deps: { db: Db; circles: Circles; index: Account
   const { db, circles, index } = deps;
 
   // What the index answered per string, until it changes (a rebuild, an account read into the overlay).
+  // Entries refer to the index's own account objects: kept strings cost little memory or collection.
   let memo: {
     of: NameIndex;
-    prefixed: LRUCache<string, IndexedAccount[]>;
-    close: LRUCache<string, AccountCandidate[]>;
+    prefixed: LRUCache<string, Candidate[]>;
+    close: LRUCache<string, Candidate[]>;
   } | null = null;
   const memoFor = (names: NameIndex) => {
     if (memo?.of !== names) {
@@ -184,7 +200,7 @@ export function createTypeahead(deps: { db: Db; circles: Circles; index: Account
     const kept = memoFor(names);
     let found = kept.prefixed.get(query);
     if (!found) {
-      found = names.prefixed(query, CANDIDATES);
+      found = names.prefixed(query, CANDIDATES).map((account) => candidateFor(query, account, 0));
       kept.prefixed.set(query, found);
     }
     return found;
@@ -194,15 +210,14 @@ export function createTypeahead(deps: { db: Db; circles: Circles; index: Account
     let found = kept.close.get(query);
     if (!found) {
       found = [
-        ...names.similar(query, CANDIDATES).map((c) => ({ ...c.account, closeness: c.closeness })),
+        ...names.similar(query, CANDIDATES).map((c) => candidateFor(query, c.account, c.closeness)),
         // Two neighbouring letters swapped ("jhon"): trigrams miss these, the usernames match exactly.
-        ...names.withUsernames(transpositions(query)).map((a) => ({ ...a, closeness: 0.3 })),
+        ...names.withUsernames(transpositions(query)).map((account) => candidateFor(query, account, 0.3)),
       ];
       kept.close.set(query, found);
     }
     return found;
   };
-  const closeness0 = (account: IndexedAccount): AccountCandidate => ({ ...account, closeness: 0 });
 
   const tags = new LRUCache<string, PrefixSet<HashtagRow>>({
     max: CACHED_STRINGS,
@@ -225,7 +240,7 @@ export function createTypeahead(deps: { db: Db; circles: Circles; index: Account
         index.current(),
         viewerId ? circles.of(viewerId) : EMPTY_CIRCLE,
       ]);
-      const found = prefixed(names, query).map(closeness0);
+      const found = prefixed(names, query);
       const ranked = rankAccounts(query, found, circle, { ...options, fuzzy: false });
       // Typo matches rank after every exact and prefix match: looked up only when those leave room.
       if (!fuzzy || ranked.length >= options.limit) return ranked;
