@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { decodeSnapshotCursor } from '../src/modules/explore/snapshots';
 import type { Db, SqlParam } from '../src/platform/db';
 import type { Api } from './support/client';
 import { MODE, modeAvailable, type TestServer, useTestWorld } from './support/harness';
@@ -167,13 +168,18 @@ describe.skipIf(!(await modeAvailable()))(`explore and suggestions [${MODE}]`, (
     expect(await neighbours(third.id)).toEqual(expect.arrayContaining([first.id, second.id]));
   });
 
-  it('spreads authors out and pages without repeating', async () => {
+  /** Three authors with `each` posts apiece, all liked by one fan, and Explore's tables filled. */
+  const threeAuthorsLiked = async (each: number) => {
     const authors = await Promise.all([seed.user(), seed.user(), seed.user()]);
     const fan = await seed.user();
     for (const author of authors) {
-      for (let i = 0; i < 3; i++) await likedBy(await author.post(), [fan]);
+      for (let i = 0; i < each; i++) await likedBy(await author.post(), [fan]);
     }
     await precompute();
+  };
+
+  it('spreads authors out and pages without repeating', async () => {
+    await threeAuthorsLiked(3);
     const me = await seed.user();
     const tiles = await exploreAll(me, 4);
     expect(tiles.length).toBeGreaterThanOrEqual(9);
@@ -184,19 +190,38 @@ describe.skipIf(!(await modeAvailable()))(`explore and suggestions [${MODE}]`, (
   });
 
   it('carries on from the same place when a scroll resumes after its snapshot expired', async () => {
-    const authors = await Promise.all([seed.user(), seed.user(), seed.user()]);
-    const fan = await seed.user();
-    for (const author of authors) {
-      for (let i = 0; i < 2; i++) await likedBy(await author.post(), [fan]);
-    }
-    await precompute();
+    await threeAuthorsLiked(2);
     const me = await seed.user();
     const first = await explore(me, 2);
     expect(first.pageInfo.hasNextPage).toBe(true);
-    // The snapshot is gone (its time ran out while the tab sat idle).
-    await server.glimpse.services.cache.del(`explore:${me.id}`);
+    // The grid is gone (its time ran out while the tab sat idle).
+    await server.glimpse.services.cache.del(`explore:grid:${me.id}`, `explore:grid-head:${me.id}`);
     const next = await explore(me, 2, first.pageInfo.endCursor ?? undefined);
     expect(next.edges.length).toBe(2);
+  });
+
+  it('goes on through the grid a scroll started on after the next grid replaced it', async () => {
+    await threeAuthorsLiked(2);
+    const me = await seed.user();
+    const ids = (page: Awaited<ReturnType<typeof explore>>) => page.edges.map((e) => e.node.id);
+    // A first visit ranks the grid; its second page, as scrolled then.
+    const firstVisit = await explore(me, 2);
+    const secondPage = ids(await explore(me, 2, firstVisit.pageInfo.endCursor ?? undefined));
+    expect(secondPage).toHaveLength(2);
+    // Another visit shows the same grid and queues the next; the job replaces it.
+    const visit = await explore(me, 2);
+    expect(ids(visit)).toEqual(ids(firstVisit));
+    await server.glimpse.jobsIdle();
+    const cache = server.glimpse.services.cache;
+    const gridId = async (key: string) => (JSON.parse((await cache.get(key)) ?? '{}') as { id?: string }).id;
+    const shown = decodeSnapshotCursor(visit.pageInfo.endCursor ?? '').snapshot;
+    expect(await gridId(`explore:grid:${me.id}`)).not.toBe(shown);
+    expect(await gridId(`explore:${me.id}`)).toBe(shown);
+    // Scrolling on from that visit goes through the grid it showed, not the new one.
+    expect(ids(await explore(me, 2, visit.pageInfo.endCursor ?? undefined))).toEqual(secondPage);
+    // A visit now shows the new grid, whose cursors are its own.
+    const next = await explore(me, 2);
+    expect(next.pageInfo.endCursor).not.toBe(visit.pageInfo.endCursor);
   });
 
   it('shows posts under hashtags the viewer follows, when hashtags can be followed', async () => {

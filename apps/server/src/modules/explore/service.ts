@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { rankExplore } from '../../jobs';
 import type { Cache } from '../../platform/cache/port';
 import type { Db } from '../../platform/db';
@@ -6,7 +7,13 @@ import type { JobQueue } from '../../platform/queue/port';
 import { type CandidateFacts, createCandidateQueries, type Scored } from './candidates';
 import { diversify, type ExploreCandidate, type Source, scoreCandidates } from './mix';
 import { rebuildPools, type SimilarityRun, updateSimilarity } from './precompute';
-import { createSnapshots, type SnapshotPage } from './snapshots';
+import {
+  createSnapshots,
+  decodeSnapshotCursor,
+  encodeSnapshotCursor,
+  SNAPSHOT_TTL_SECONDS,
+  type SnapshotPage,
+} from './snapshots';
 
 /**
  * Explore: a grid of posts from accounts the viewer does not follow, gathered from several sources
@@ -18,6 +25,11 @@ import { createSnapshots, type SnapshotPage } from './snapshots';
  * grid is ranked ahead and kept (GRID_TTL_SECONDS); opening Explore shows the kept grid and queues the
  * ranking of the next one, which the next visit shows. Only a first visit (or one after hours away)
  * ranks while the person waits.
+ *
+ * The kept grid is itself the snapshot a scroll pages through (its ID is in the cursors), and its
+ * first posts are kept apart (the head), so a visit reads a few hundred bytes and writes nothing but
+ * the ranking guard. The job that replaces a grid keeps the old one aside for a while, for scrolls
+ * still going through it.
  */
 export interface Explore {
   page(viewerId: string, args: { first: number; after: string | null }): Promise<SnapshotPage>;
@@ -47,9 +59,15 @@ const GRID_TTL_SECONDS = 6 * 60 * 60;
 const RANK_GUARD_SECONDS = 5 * 60;
 
 interface Grid {
+  /** The snapshot ID its cursors carry. */
+  id: string;
   rankedAt: number;
   ids: string[];
+  /** How many posts the whole grid has (a head holds only the first). */
+  size: number;
 }
+/** Posts kept in a grid's head: the first page of a visit at any page size the app asks. */
+const HEAD_SIZE = 48;
 const SIMILAR_NEIGHBOURS = 100;
 const SIMILAR_BY_HASHTAG = 50;
 
@@ -116,29 +134,76 @@ export function createExplore(deps: { db: Db; cache: Cache; queue: JobQueue; log
   };
 
   const gridKey = (viewerId: string) => `explore:grid:${viewerId}`;
-  const rankAndKeep = async (viewerId: string) => {
-    const ids = await rank(viewerId);
-    const grid: Grid = { rankedAt: Date.now(), ids };
-    await cache.set(gridKey(viewerId), JSON.stringify(grid), GRID_TTL_SECONDS);
-    return ids;
+  const headKey = (viewerId: string) => `explore:grid-head:${viewerId}`;
+  /** A grid replaced while someone may still be scrolling it. */
+  const formerKey = (viewerId: string) => `explore:${viewerId}`;
+  const readGrid = async (key: string): Promise<Grid | null> => {
+    const raw = await cache.get(key);
+    if (!raw) return null;
+    const grid = JSON.parse(raw) as Partial<Grid>;
+    // A grid kept before grids had IDs is ranked again.
+    if (typeof grid.id !== 'string' || !Array.isArray(grid.ids)) return null;
+    return { id: grid.id, rankedAt: grid.rankedAt ?? 0, ids: grid.ids, size: grid.size ?? grid.ids.length };
   };
-  /** The grid to show now: the kept one (and the next one queued), or one ranked on the spot. */
-  const gridFor = async (viewerId: string): Promise<string[]> => {
-    const raw = await cache.get(gridKey(viewerId));
-    if (!raw) return rankAndKeep(viewerId);
-    if ((await cache.incr(`explore:rank-guard:${viewerId}`, RANK_GUARD_SECONDS)) === 1) {
-      // The kept grid is shown even if the next ranking cannot be queued (it is, a visit later).
-      await queue.enqueue(rankExplore, { viewerId }).catch(async (error: unknown) => {
-        logger.warn({ err: error, viewerId }, 'next Explore ranking not queued');
-        await cache.del(`explore:rank-guard:${viewerId}`);
-      });
+  const rankAndKeep = async (viewerId: string): Promise<Grid> => {
+    const ids = await rank(viewerId);
+    const grid: Grid = { id: randomBytes(8).toString('hex'), rankedAt: Date.now(), ids, size: ids.length };
+    const head: Grid = { ...grid, ids: ids.slice(0, HEAD_SIZE) };
+    // The grid being replaced may be in the middle of a scroll: it is kept aside for as long as one.
+    const former = await cache.get(gridKey(viewerId));
+    if (former) await cache.set(formerKey(viewerId), former, SNAPSHOT_TTL_SECONDS);
+    await cache.setMany(
+      [
+        [gridKey(viewerId), JSON.stringify(grid)],
+        [headKey(viewerId), JSON.stringify(head)],
+      ],
+      GRID_TTL_SECONDS,
+    );
+    return grid;
+  };
+  /** The ranking of the next grid, at most once per RANK_GUARD_SECONDS per person. */
+  const queueNext = async (viewerId: string) => {
+    if ((await cache.incr(`explore:rank-guard:${viewerId}`, RANK_GUARD_SECONDS)) !== 1) return;
+    // The kept grid is shown even if the next ranking cannot be queued (it is, a visit later).
+    await queue.enqueue(rankExplore, { viewerId }).catch(async (error: unknown) => {
+      logger.warn({ err: error, viewerId }, 'next Explore ranking not queued');
+      await cache.del(`explore:rank-guard:${viewerId}`);
+    });
+  };
+  const pageOf = (grid: Grid, offset: number, first: number): SnapshotPage => ({
+    items: grid.ids.slice(offset, offset + first).map((postId, i) => ({
+      postId,
+      cursor: encodeSnapshotCursor({ snapshot: grid.id, offset: offset + i + 1 }),
+    })),
+    hasNextPage: offset + first < grid.size,
+  });
+  const page = async (viewerId: string, { first, after }: { first: number; after: string | null }) => {
+    if (after === null) {
+      // A visit: the kept grid's head (or the whole grid for a page larger than it), or a first ranking.
+      const kept = await readGrid(headKey(viewerId));
+      if (!kept) return pageOf(await rankAndKeep(viewerId), 0, first);
+      await queueNext(viewerId);
+      if (first <= kept.ids.length || kept.ids.length === kept.size) return pageOf(kept, 0, first);
+      const whole = await readGrid(gridKey(viewerId));
+      return pageOf(whole?.id === kept.id ? whole : await rankAndKeep(viewerId), 0, first);
     }
-    return (JSON.parse(raw) as Grid).ids;
+    const cursor = decodeSnapshotCursor(after);
+    const current = await readGrid(gridKey(viewerId));
+    if (current?.id === cursor.snapshot) return pageOf(current, cursor.offset, first);
+    const former = await readGrid(formerKey(viewerId));
+    if (former?.id === cursor.snapshot) {
+      // Kept alive while it is scrolled.
+      await cache.set(formerKey(viewerId), JSON.stringify(former), SNAPSHOT_TTL_SECONDS);
+      return pageOf(former, cursor.offset, first);
+    }
+    // Its grid is gone (a scroll resumed after hours, or two grids later): a fresh one, from the same
+    // place, so the list goes on rather than ends, at the price of perhaps a repeat.
+    return pageOf(await rankAndKeep(viewerId), cursor.offset, first);
   };
 
   return {
-    page: (viewerId, args) => snapshots.page(`explore:${viewerId}`, args, () => gridFor(viewerId)),
-    rankNext: async (viewerId) => (await rankAndKeep(viewerId)).length,
+    page,
+    rankNext: async (viewerId) => (await rankAndKeep(viewerId)).size,
     similar: (viewerId, postId, args) =>
       snapshots.page(`explore:similar:${viewerId}:${postId}`, args, () => rankSimilar(viewerId, postId)),
     updateSimilarity: (options) => updateSimilarity(db, options),
