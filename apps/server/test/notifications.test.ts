@@ -68,9 +68,13 @@ describe.skipIf(!(await modeAvailable()))(`notifications [${MODE}]`, () => {
 
   /**
    * Holds the notification jobs the outbox relays while `work` runs, so a test can see that the request
-   * wrote no notification itself and that only the job does; then lets them run.
+   * wrote no notification itself and that only the job does; then lets them run, one at a time in the
+   * order `runOrder` gives (as held, unless told).
    */
-  const throughTheJob = async (work: () => Promise<unknown>) => {
+  const throughTheJob = async (
+    work: () => Promise<unknown>,
+    runOrder: (held: NotificationEvent[]) => NotificationEvent[] = (held) => held,
+  ) => {
     const { queue } = server.glimpse.platform;
     const enqueue = queue.enqueue;
     const held: NotificationEvent[] = [];
@@ -87,8 +91,10 @@ describe.skipIf(!(await modeAvailable()))(`notifications [${MODE}]`, () => {
     const written = await server.glimpse.platform.db.query<{ n: number }>(
       'select count(*)::int as n from notifications',
     );
-    for (const event of held) await queue.enqueue(notificationEvent, event);
-    await seed.waitForJobs();
+    for (const event of runOrder([...held])) {
+      await queue.enqueue(notificationEvent, event);
+      await seed.waitForJobs();
+    }
     return { held, writtenBefore: written[0]!.n };
   };
 
@@ -140,6 +146,24 @@ describe.skipIf(!(await modeAvailable()))(`notifications [${MODE}]`, () => {
     // Liking again changes nothing, so no event is written.
     const again = await throughTheJob(() => likePost(fan, post.id));
     expect(again.held).toEqual([]);
+  });
+
+  it('actors are ordered by when they acted, whichever job settles first', async () => {
+    const author = await seed.user();
+    const post = await author.post();
+    const fans = [await seed.user(), await seed.user(), await seed.user()];
+    const { held } = await throughTheJob(
+      async () => {
+        for (const fan of fans) await fan.like(post);
+      },
+      (events) => events.reverse(),
+    );
+    expect(held.map((e) => e.actorId)).toEqual(fans.map((f) => f.id));
+    const [entry] = await inbox(author);
+    expect(entry!.actorCount).toBe(3);
+    expect(entry!.actors.map((a) => a.username)).toEqual(
+      [fans[2]!, fans[1]!, fans[0]!].map((f) => f.username),
+    );
   });
 
   it('likes aggregate into one entry: the count, and the three latest actors newest first', async () => {

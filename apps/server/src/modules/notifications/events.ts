@@ -27,13 +27,18 @@ interface Target {
 }
 
 /**
- * Whether the fact behind a target holds now (the like, the follow), read under the target's lock: two
- * jobs of one like/unlike churn then apply in turn, and the later one reads the later state. Read before
- * the lock, an older job could apply a state a newer one had already replaced.
+ * The fact behind a target as it stands now (the like, the follow): null when it no longer holds, else
+ * the time-sortable ID of the activity (the like's, the comment's), or null where it has none. Read
+ * under the target's lock: two jobs of one like/unlike churn then apply in turn, and the later one reads
+ * the later state. Read before the lock, an older job could apply a state a newer one had already
+ * replaced. Actors are ordered by the activity's own ID, not by when a job got to it: jobs run
+ * concurrently, so two likes a moment apart may be settled in either order.
  */
-type Presence = (q: Queryable) => Promise<boolean>;
-const always: Presence = async () => true;
-
+type Fact = { activityId: string | null } | null;
+type Presence = (q: Queryable) => Promise<Fact>;
+const holdsSince =
+  (activityId: string | null): Presence =>
+  async () => ({ activityId });
 export function createNotificationEvents(deps: { db: Db; cache: Cache; realtime: Realtime }) {
   const { db, cache, realtime } = deps;
 
@@ -58,7 +63,8 @@ export function createNotificationEvents(deps: { db: Db; cache: Cache; realtime:
       await tx.query(`/* notificationLock */ select pg_advisory_xact_lock(hashtextextended($1, 0))`, [
         `${t.recipientId}:${t.kind}:${t.subjectId}`,
       ]);
-      if (!(await presence(tx))) {
+      const fact = await presence(tx);
+      if (!fact) {
         const changed = await tx.query<{ id: string; actor_count: number }>(
           `/* notificationRemoveActor */ with gone as (
              delete from notification_actors a using notifications n
@@ -88,21 +94,23 @@ export function createNotificationEvents(deps: { db: Db; cache: Cache; realtime:
       const [row] = await tx.query<{ id: string }>(
         `/* notificationUpsert */ insert into notifications
            (id, recipient_id, kind, subject_id, bucket, post_id, comment_id, activity_id)
-         values (next_id(shard_of($1)), $1, $2, $3, $4, $5, $6, next_id(shard_of($1)))
+         values (next_id(shard_of($1)), $1, $2, $3, $4, $5, $6, coalesce($7::bigint, next_id(shard_of($1))))
          on conflict (recipient_id, kind, subject_id, bucket) do update set post_id = excluded.post_id
          returning id::text`,
-        [t.recipientId, t.kind, t.subjectId, bucket, t.postId, t.commentId],
+        [t.recipientId, t.kind, t.subjectId, bucket, t.postId, t.commentId, fact.activityId],
       );
       await tx.query(
         `/* notificationAddActor */ insert into notification_actors (notification_id, actor_id, activity_id)
-         values ($1, $2, next_id(shard_of($3)))`,
-        [row!.id, t.actorId, t.recipientId],
+         values ($1, $2, coalesce($4::bigint, next_id(shard_of($3))))`,
+        [row!.id, t.actorId, t.recipientId, fact.activityId],
       );
+      // The entry moves up to its latest activity, never down (a late job for an older like).
       await tx.query(
         `/* notificationBump */ update notifications set actor_count = actor_count + 1,
-           activity_id = next_id(shard_of($2)), updated_at = now(), read_at = null
+           activity_id = greatest(activity_id, coalesce($3::bigint, next_id(shard_of($2)))),
+           updated_at = now(), read_at = null
          where id = $1`,
-        [row!.id, t.recipientId],
+        [row!.id, t.recipientId, fact.activityId],
       );
       return row!.id;
     });
@@ -154,7 +162,7 @@ export function createNotificationEvents(deps: { db: Db; cache: Cache; realtime:
     const add = (recipientId: string, kind: NotificationKind) => {
       if (told.has(recipientId)) return;
       told.add(recipientId);
-      out.push({ target: { ...base, recipientId, kind }, present: always });
+      out.push({ target: { ...base, recipientId, kind }, present: holdsSince(c.id) });
     };
     if (c.parent_author) add(c.parent_author, 'REPLY');
     add(c.post_author, 'COMMENT');
@@ -190,11 +198,11 @@ export function createNotificationEvents(deps: { db: Db; cache: Cache; realtime:
             actorId,
           };
           const liked: Presence = async (q) => {
-            const [row] = await q.query<{ liked: boolean }>(
-              '/* notificationLikeExists */ select exists(select 1 from likes where post_id = $1 and user_id = $2) as liked',
+            const [row] = await q.query<{ id: string }>(
+              '/* notificationLikeExists */ select id::text from likes where post_id = $1 and user_id = $2',
               [subjectId, actorId],
             );
-            return row?.liked ?? false;
+            return row ? { activityId: row.id } : null;
           };
           return settle([{ target, present: liked }]);
         }
@@ -217,7 +225,7 @@ export function createNotificationEvents(deps: { db: Db; cache: Cache; realtime:
                 commentId: null,
                 actorId,
               },
-              present: always,
+              present: holdsSince(subjectId),
             })),
           );
         }
@@ -229,13 +237,13 @@ export function createNotificationEvents(deps: { db: Db; cache: Cache; realtime:
           // FOLLOW: actor follows recipient; REQUEST: actor asked recipient; ACCEPTED: recipient now follows actor.
           const sql =
             kind === 'FOLLOW_REQUEST'
-              ? '/* notificationRequestExists */ select exists(select 1 from follow_requests where requester_id = $1 and target_id = $2) as present'
-              : '/* notificationFollowExists */ select exists(select 1 from follows where follower_id = $1 and followee_id = $2) as present';
+              ? '/* notificationRequestExists */ select id::text from follow_requests where requester_id = $1 and target_id = $2'
+              : '/* notificationFollowExists */ select id::text from follows where follower_id = $1 and followee_id = $2';
           const [follower, followee] =
             kind === 'FOLLOW_ACCEPTED' ? [recipientId, actorId] : [actorId, recipientId];
           const holds: Presence = async (q) => {
-            const [state] = await q.query<{ present: boolean }>(sql, [follower, followee]);
-            return state?.present ?? false;
+            const [state] = await q.query<{ id: string }>(sql, [follower, followee]);
+            return state ? { activityId: state.id } : null;
           };
           // Aggregated follows share one subject (the recipient); a request or acceptance is about its actor.
           const subject = kind === 'FOLLOW' ? recipientId : actorId;
@@ -247,8 +255,8 @@ export function createNotificationEvents(deps: { db: Db; cache: Cache; realtime:
           const recipientId = event.recipientId;
           if (!recipientId) return 'skipped';
           const target = { recipientId, kind, subjectId, postId: null, commentId: null, actorId };
-          const present = event.present ?? true;
-          return settle([{ target, present: async () => present }]);
+          const fact = (event.present ?? true) ? { activityId: null } : null;
+          return settle([{ target, present: async () => fact }]);
         }
       }
     },
