@@ -160,11 +160,17 @@ async function startInstallation(name: string, installation: Installation, blobs
     `${name}-worker`,
     // At info level only to say it is ready: it logs nothing per job.
     { ...serverEnv({ installation, blobs, port: await freePort(), role: 'worker' }), LOG_LEVEL: 'info' },
-    { readyLine: 'Glimpse is running' },
+    { readyLine: 'Glimpse is running', nodeArgs: extraNodeArgs('BENCH_WORKER_NODE_ARGS') },
   );
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
-    server = await startServer(name, serverEnv({ installation, blobs, port: await freePort(), role: 'api' }));
+    server = await startServer(
+      name,
+      serverEnv({ installation, blobs, port: await freePort(), role: 'api' }),
+      {
+        nodeArgs: extraNodeArgs('BENCH_API_NODE_ARGS'),
+      },
+    );
   } catch (error) {
     await worker.stop();
     throw error;
@@ -178,6 +184,14 @@ async function startInstallation(name: string, installation: Installation, blobs
       await Promise.all([server.stop(), worker.stop()]);
     },
   };
+}
+
+/**
+ * Node flags for the processes under test, for looking inside a run: e.g.
+ * `BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"` or `--trace-gc` (its lines go to the log).
+ */
+function extraNodeArgs(variable: string): string[] {
+  return (process.env[variable] ?? '').split(/\s+/).filter((arg) => arg !== '');
 }
 
 /** Fails early, naming the service, rather than deep inside a scenario. */
