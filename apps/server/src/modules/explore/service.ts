@@ -161,13 +161,16 @@ export function createExplore(deps: { db: Db; cache: Cache; queue: JobQueue; log
     );
     return grid;
   };
-  /** The ranking of the next grid, at most once per RANK_GUARD_SECONDS per person. */
+  const guardKey = (viewerId: string) => `explore:rank-guard:${viewerId}`;
+  /** Whether the next grid is due: true at most once per RANK_GUARD_SECONDS per person. */
+  const rankingDue = async (viewerId: string) =>
+    (await cache.incr(guardKey(viewerId), RANK_GUARD_SECONDS)) === 1;
+  /** Queues the ranking of the next grid. */
   const queueNext = async (viewerId: string) => {
-    if ((await cache.incr(`explore:rank-guard:${viewerId}`, RANK_GUARD_SECONDS)) !== 1) return;
     // The kept grid is shown even if the next ranking cannot be queued (it is, a visit later).
     await queue.enqueue(rankExplore, { viewerId }).catch(async (error: unknown) => {
       logger.warn({ err: error, viewerId }, 'next Explore ranking not queued');
-      await cache.del(`explore:rank-guard:${viewerId}`);
+      await cache.del(guardKey(viewerId));
     });
   };
   const pageOf = (grid: Grid, offset: number, first: number): SnapshotPage => ({
@@ -180,9 +183,14 @@ export function createExplore(deps: { db: Db; cache: Cache; queue: JobQueue; log
   const page = async (viewerId: string, { first, after }: { first: number; after: string | null }) => {
     if (after === null) {
       // A visit: the kept grid's head (or the whole grid for a page larger than it), or a first ranking.
-      const kept = await readGrid(headKey(viewerId));
-      if (!kept) return pageOf(await rankAndKeep(viewerId), 0, first);
-      await queueNext(viewerId);
+      // The head and the guard are asked together (one round trip); a first visit ranks now, and
+      // leaves the guard as it found it.
+      const [kept, due] = await Promise.all([readGrid(headKey(viewerId)), rankingDue(viewerId)]);
+      if (!kept) {
+        if (due) await cache.del(guardKey(viewerId));
+        return pageOf(await rankAndKeep(viewerId), 0, first);
+      }
+      if (due) await queueNext(viewerId);
       if (first <= kept.ids.length || kept.ids.length === kept.size) return pageOf(kept, 0, first);
       const whole = await readGrid(gridKey(viewerId));
       return pageOf(whole?.id === kept.id ? whole : await rankAndKeep(viewerId), 0, first);
