@@ -107,11 +107,7 @@ export async function visibleStory(ctx: GraphQLContext, id: string): Promise<Sto
 /** A story others may act on: visible and live, for everyone including its owner. */
 export async function requireLiveStory(ctx: GraphQLContext, id: string): Promise<StoryRow> {
   const story = await visibleStory(ctx, id);
-  if (
-    !story ||
-    story.status !== 'ready' ||
-    story.expires_at.getTime() <= ctx.services.stories.now().getTime()
-  )
+  if (story?.status !== 'ready' || story.expires_at.getTime() <= ctx.services.stories.now().getTime())
     throw notFound('Story');
   return story;
 }
