@@ -51,6 +51,28 @@ describe.skipIf(!(await modeAvailable()))(`web hardening [${MODE}]`, () => {
     );
   });
 
+  it('parses multipart bodies only where a photo can be uploaded', async () => {
+    const user = await seed.user();
+    const form = () => {
+      const body = new FormData();
+      body.set('query', '{ viewer { user { id } } }');
+      body.set('file', new Blob([new Uint8Array([1, 2, 3])], { type: 'image/jpeg' }), 'x.jpg');
+      return body;
+    };
+    const auth = { authorization: `Bearer ${user.token}` };
+    const graphql = await fetch(`${api.url}/graphql`, { method: 'POST', headers: auth, body: form() });
+    expect(graphql.status).toBe(400);
+    expect(await graphql.json()).toMatchObject({
+      errors: [{ message: 'Unsupported Media Type', extensions: { code: 'BAD_USER_INPUT' } }],
+    });
+    // The upload route still takes one (and says what is wrong with three bytes of "photo").
+    const upload = await fetch(`${api.url}/uploads`, { method: 'POST', headers: auth, body: form() });
+    expect(upload.status).toBe(400);
+    expect(await upload.json()).toMatchObject({
+      errors: [{ extensions: { code: 'BAD_USER_INPUT', field: 'file' } }],
+    });
+  });
+
   it('sends headers that forbid framing and sniffing', async () => {
     const response = await fetch(`${api.url}/healthz`);
     expect(response.headers.get('x-frame-options')).toBe('DENY');

@@ -1,3 +1,4 @@
+import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors';
 import type { MediaGate } from '../modules/media/serve';
@@ -29,26 +30,31 @@ export function registerRoutes(
 ): void {
   const { services, blobs, gate, probes, metrics, queue, rateLimit } = deps;
 
-  app.post('/uploads', async (request, reply) => {
-    if (!request.viewer) return sendError(reply, new AppError('UNAUTHENTICATED', 'You must be logged in'));
-    await rateLimit('upload', request.viewer.userId);
-    if (!request.isMultipart()) {
-      return sendError(reply, fileError('Send the photo as multipart/form-data in a field named "file"'));
-    }
-    const file = await request.file({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
-    if (!file) return sendError(reply, fileError('Send the photo in a field named "file"'));
-    const data = await file.toBuffer().catch((error: { code?: string }) => {
-      if (error.code === 'FST_REQ_FILE_TOO_LARGE') return null;
-      throw error;
+  // Multipart parsing (and its per-request hooks) only where an upload can arrive, not on every
+  // GraphQL request.
+  void app.register(async (scope) => {
+    await scope.register(multipart);
+    scope.post('/uploads', async (request, reply) => {
+      if (!request.viewer) return sendError(reply, new AppError('UNAUTHENTICATED', 'You must be logged in'));
+      await rateLimit('upload', request.viewer.userId);
+      if (!request.isMultipart()) {
+        return sendError(reply, fileError('Send the photo as multipart/form-data in a field named "file"'));
+      }
+      const file = await request.file({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
+      if (!file) return sendError(reply, fileError('Send the photo in a field named "file"'));
+      const data = await file.toBuffer().catch((error: { code?: string }) => {
+        if (error.code === 'FST_REQ_FILE_TOO_LARGE') return null;
+        throw error;
+      });
+      if (data === null || file.file.truncated) {
+        return sendError(
+          reply,
+          fileError(`Photos can be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`, 'too_large'),
+        );
+      }
+      const upload = await services.uploads.accept(request.viewer.userId, data);
+      return reply.code(201).send(upload);
     });
-    if (data === null || file.file.truncated) {
-      return sendError(
-        reply,
-        fileError(`Photos can be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`, 'too_large'),
-      );
-    }
-    const upload = await services.uploads.accept(request.viewer.userId, data);
-    return reply.code(201).send(upload);
   });
 
   app.get('/media/*', async (request, reply) => {

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
-import multipart from '@fastify/multipart';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import mercurius from 'mercurius';
 import type { Config } from '../config';
@@ -19,7 +18,7 @@ import { errorHandler } from './errors';
 import { registerStrictJson } from './json';
 import type { RateLimiter } from './rate-limit';
 
-/** The Fastify app: JSON and multipart parsing, sessions, GraphQL at /graphql, metrics per route and operation. */
+/** The Fastify app: JSON parsing (multipart only for uploads, routes.ts), sessions, GraphQL at /graphql, metrics per route and operation. */
 export async function createHttpServer(deps: {
   config: Readonly<Config>;
   logger: Logger;
@@ -44,7 +43,6 @@ export async function createHttpServer(deps: {
   // for the precompressed static files, as compressing it per request costs too much CPU.
   await app.register(compress, { global: true, threshold: 1024, encodings: ['gzip', 'deflate'] });
   await app.register(cookie);
-  await app.register(multipart);
 
   // Once shutdown starts, responses close their connection: a keep-alive client whose request was in
   // flight would otherwise hold the process open for the whole keep-alive timeout.
