@@ -10,9 +10,9 @@ import { rebuildPools, type SimilarityRun, updateSimilarity } from './precompute
 import {
   createSnapshots,
   decodeSnapshotCursor,
-  encodeSnapshotCursor,
   SNAPSHOT_TTL_SECONDS,
   type SnapshotPage,
+  snapshotPage,
 } from './snapshots';
 
 /**
@@ -173,13 +173,8 @@ export function createExplore(deps: { db: Db; cache: Cache; queue: JobQueue; log
       await cache.del(guardKey(viewerId));
     });
   };
-  const pageOf = (grid: Grid, offset: number, first: number): SnapshotPage => ({
-    items: grid.ids.slice(offset, offset + first).map((postId, i) => ({
-      postId,
-      cursor: encodeSnapshotCursor({ snapshot: grid.id, offset: offset + i + 1 }),
-    })),
-    hasNextPage: offset + first < grid.size,
-  });
+  const pageOf = (grid: Grid, offset: number, first: number): SnapshotPage =>
+    snapshotPage(grid.id, grid.ids, offset, first, grid.size);
   const page = async (viewerId: string, { first, after }: { first: number; after: string | null }) => {
     if (after === null) {
       // A visit: the kept grid's head (or the whole grid for a page larger than it), or a first ranking.

@@ -36,6 +36,26 @@ export function decodeSnapshotCursor(cursor: string): SnapshotCursor {
   return { snapshot: match[1]!, offset: Number(match[2]) };
 }
 
+/**
+ * A page of a frozen order from a position: its posts with their cursors, and whether more follow
+ * (`total`: the whole order's length, when `ids` holds only its start).
+ */
+export function snapshotPage(
+  snapshot: string,
+  ids: readonly string[],
+  offset: number,
+  first: number,
+  total = ids.length,
+): SnapshotPage {
+  return {
+    items: ids.slice(offset, offset + first).map((postId, i) => ({
+      postId,
+      cursor: encodeSnapshotCursor({ snapshot, offset: offset + i + 1 }),
+    })),
+    hasNextPage: offset + first < total,
+  };
+}
+
 export interface Snapshots {
   /**
    * The first page (no cursor) ranks with `rank` and stores the order under `key`; a cursor reads the
@@ -62,14 +82,7 @@ export function createSnapshots(cache: Cache): Snapshots {
       const offset = cursor?.offset ?? 0;
       // Written on every page: a new snapshot is stored, a read one lives on while someone scrolls it.
       await cache.set(key, JSON.stringify(snapshot), SNAPSHOT_TTL_SECONDS);
-      const slice = snapshot.ids.slice(offset, offset + first);
-      return {
-        items: slice.map((postId, i) => ({
-          postId,
-          cursor: encodeSnapshotCursor({ snapshot: snapshot.id, offset: offset + i + 1 }),
-        })),
-        hasNextPage: offset + first < snapshot.ids.length,
-      };
+      return snapshotPage(snapshot.id, snapshot.ids, offset, first);
     },
   };
 }
